@@ -1,0 +1,503 @@
+//! The story model: the newsroom fields, drafts kept inside the story, workflow
+//! status, and the counts an editor watches (words, characters, reading time).
+//!
+//! Nothing here knows about files or windows. `store` turns a [`Story`] into a RON
+//! file and back; the GUI and the CLI only call into this module.
+//!
+//! # The text rule
+//!
+//! Text is kept exactly as typed, with one normalisation applied wherever text
+//! enters a story ([`normalize_text`]): CRLF and lone CR become LF, and control
+//! characters other than tab and newline are removed. Single-line fields (slug,
+//! headline, subhead, byline, dateline) additionally turn any newline into a
+//! space. Everything else — Cyrillic, curly quotes, dashes, accents, emoji, tabs,
+//! leading and trailing spaces — survives save and load byte for byte.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The editable text of a story: every newsroom field.
+///
+/// The body is one string; paragraphs are separated by newlines (blank lines
+/// between paragraphs are allowed and kept). In the file the body is written as a
+/// list with one line of the body per entry, so that each paragraph sits on its own
+/// line of the file and a story diffs cleanly in git.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fields {
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub headline: String,
+    #[serde(default)]
+    pub subhead: String,
+    #[serde(default)]
+    pub byline: String,
+    #[serde(default)]
+    pub dateline: String,
+    #[serde(default, with = "body_lines")]
+    pub body: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One field of a story, in the order an editor reads them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Slug,
+    Headline,
+    Subhead,
+    Byline,
+    Dateline,
+    Body,
+    Note,
+}
+
+impl Field {
+    pub const ALL: [Field; 7] = [
+        Field::Slug,
+        Field::Headline,
+        Field::Subhead,
+        Field::Byline,
+        Field::Dateline,
+        Field::Body,
+        Field::Note,
+    ];
+
+    /// The label an editor sees (also the accessible name of the field's editor).
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Slug => "Slug",
+            Field::Headline => "Headline",
+            Field::Subhead => "Subhead",
+            Field::Byline => "Byline",
+            Field::Dateline => "Dateline",
+            Field::Body => "Body",
+            Field::Note => "Editor's note",
+        }
+    }
+
+    /// The key used in files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Slug => "slug",
+            Field::Headline => "headline",
+            Field::Subhead => "subhead",
+            Field::Byline => "byline",
+            Field::Dateline => "dateline",
+            Field::Body => "body",
+            Field::Note => "note",
+        }
+    }
+
+    /// Body and editor's note may hold several lines; the rest are one line.
+    pub fn is_multiline(self) -> bool {
+        matches!(self, Field::Body | Field::Note)
+    }
+}
+
+impl Fields {
+    pub fn get(&self, field: Field) -> &str {
+        match field {
+            Field::Slug => &self.slug,
+            Field::Headline => &self.headline,
+            Field::Subhead => &self.subhead,
+            Field::Byline => &self.byline,
+            Field::Dateline => &self.dateline,
+            Field::Body => &self.body,
+            Field::Note => &self.note,
+        }
+    }
+
+    pub fn get_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::Slug => &mut self.slug,
+            Field::Headline => &mut self.headline,
+            Field::Subhead => &mut self.subhead,
+            Field::Byline => &mut self.byline,
+            Field::Dateline => &mut self.dateline,
+            Field::Body => &mut self.body,
+            Field::Note => &mut self.note,
+        }
+    }
+
+    /// Apply the text rule (see the module docs) to every field, in place.
+    pub fn normalize(&mut self) {
+        for field in Field::ALL {
+            let text = self.get_mut(field);
+            if needs_normalizing(text, field.is_multiline()) {
+                *text = normalize_field(text, field.is_multiline());
+            }
+        }
+    }
+
+    /// The same fields with the text rule applied.
+    pub fn normalized(mut self) -> Self {
+        self.normalize();
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Field::ALL.iter().all(|f| self.get(*f).is_empty())
+    }
+}
+
+fn needs_normalizing(text: &str, multiline: bool) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !(c == '\t' || (multiline && c == '\n')))
+}
+
+/// The single-line text rule: line breaks become spaces, control characters
+/// other than tab are dropped.
+pub fn single_line(text: &str) -> String {
+    normalize_field(text, false)
+}
+
+/// Whether `text` breaks the single-line text rule (see [`single_line`]).
+pub fn needs_single_line(text: &str) -> bool {
+    needs_normalizing(text, false)
+}
+
+/// Normalise newlines (CRLF and CR to LF) and drop control characters other than
+/// tab and newline.
+pub fn normalize_text(text: &str) -> String {
+    normalize_field(text, true)
+}
+
+fn normalize_field(text: &str, multiline: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(if multiline { '\n' } else { ' ' });
+            }
+            '\n' => out.push(if multiline { '\n' } else { ' ' }),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where a story is in the newsroom's workflow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    Draft,
+    Edited,
+    Ready,
+    Published,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::Edited,
+        Status::Ready,
+        Status::Published,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::Edited => "Edited",
+            Status::Ready => "Ready",
+            Status::Published => "Published",
+        }
+    }
+}
+
+/// A saved version of the story's text, kept inside the story file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// 1 for the first save, then counting up; never reused.
+    pub number: u32,
+    /// When this draft was saved.
+    pub saved: Timestamp,
+    /// An optional checkpoint name ("Filed", "Legal read", "As published").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub fields: Fields,
+}
+
+/// A story: its current text, metadata, and every draft saved so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Story {
+    pub id: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub status: Status,
+    /// The current text (what the editor sees).
+    pub fields: Fields,
+    /// Saved drafts, oldest first. Drafts are only ever appended.
+    pub drafts: Vec<Draft>,
+}
+
+impl Default for Story {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The current time, to the second (drafts and stories are stamped with it).
+pub fn now() -> Timestamp {
+    let now = Timestamp::now();
+    Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
+impl Story {
+    /// A new, empty story with a fresh id.
+    pub fn new() -> Self {
+        let now = now();
+        Story {
+            id: uuid::Uuid::new_v4().to_string(),
+            created: now,
+            modified: now,
+            status: Status::Draft,
+            fields: Fields::default(),
+            drafts: Vec::new(),
+        }
+    }
+
+    /// A new story holding the given text (normalised).
+    pub fn with_fields(fields: Fields) -> Self {
+        Story {
+            fields: fields.normalized(),
+            ..Story::new()
+        }
+    }
+
+    pub fn latest_draft(&self) -> Option<&Draft> {
+        self.drafts.last()
+    }
+
+    pub fn draft(&self, number: u32) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.number == number)
+    }
+
+    /// Whether the current text differs from the latest saved draft.
+    pub fn differs_from_latest_draft(&self) -> bool {
+        self.latest_draft()
+            .is_none_or(|draft| draft.fields != self.fields)
+    }
+
+    /// Prepare the story for saving at `at`: when the current text differs from
+    /// the latest draft (or there is none yet), or a checkpoint `label` is given,
+    /// append a new draft holding the current text. Returns the number of the draft
+    /// appended, if any. Drafts are never removed or rewritten.
+    pub fn record_draft(&mut self, label: Option<String>, at: Timestamp) -> Option<u32> {
+        let label = label.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
+        self.modified = at;
+        if !self.differs_from_latest_draft() && label.is_none() {
+            return None;
+        }
+        let number = self.drafts.iter().map(|d| d.number).max().unwrap_or(0) + 1;
+        self.drafts.push(Draft {
+            number,
+            saved: at,
+            label,
+            fields: self.fields.clone(),
+        });
+        Some(number)
+    }
+}
+
+/// Newsroom limits and reading speed: the numbers the counters measure against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    pub slug: usize,
+    pub headline: usize,
+    pub subhead: usize,
+    /// Words per minute for reading time.
+    pub words_per_minute: usize,
+}
+
+impl Default for Limits {
+    /// Superdesk's defaults (slug 24, headline 64, abstract 160) and 250 wpm.
+    fn default() -> Self {
+        Limits {
+            slug: 24,
+            headline: 64,
+            subhead: 160,
+            words_per_minute: 250,
+        }
+    }
+}
+
+impl Limits {
+    /// The character limit for a field, if it has one.
+    pub fn for_field(&self, field: Field) -> Option<usize> {
+        match field {
+            Field::Slug => Some(self.slug),
+            Field::Headline => Some(self.headline),
+            Field::Subhead => Some(self.subhead),
+            _ => None,
+        }
+    }
+}
+
+/// Counts a word as a run of non-space characters holding at least one letter or
+/// digit ("U.S.", "e-mail", "10,000" are one word each; a lone dash is none).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Characters as a reader sees them (grapheme clusters: "é" written with a
+/// combining accent and a family emoji each count as one).
+pub fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.graphemes(true).count()
+    }
+}
+
+/// Non-empty paragraphs (lines holding something other than spaces).
+pub fn paragraph_count(text: &str) -> usize {
+    text.lines().filter(|l| !l.trim().is_empty()).count()
+}
+
+/// Whole minutes to read `words` at `words_per_minute`, rounded up; 0 for no words.
+pub fn reading_minutes(words: usize, words_per_minute: usize) -> usize {
+    if words == 0 {
+        0
+    } else {
+        words.div_ceil(words_per_minute.max(1))
+    }
+}
+
+/// The counts shown for a story's body.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BodyCounts {
+    pub words: usize,
+    pub chars: usize,
+    pub paragraphs: usize,
+}
+
+impl BodyCounts {
+    pub fn of(text: &str) -> Self {
+        BodyCounts {
+            words: word_count(text),
+            chars: char_count(text),
+            paragraphs: paragraph_count(text),
+        }
+    }
+}
+
+/// (De)serialises the body as a list of its lines, so each paragraph sits on its
+/// own line of the file. Also accepts a plain string, for hand-written files.
+mod body_lines {
+    use serde::de::{self, SeqAccess, Visitor};
+    use serde::ser::SerializeSeq;
+    use serde::{Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(body: &str, serializer: S) -> Result<S::Ok, S::Error> {
+        if body.is_empty() {
+            return serializer.serialize_seq(Some(0))?.end();
+        }
+        let lines = body.split('\n');
+        let mut seq = serializer.serialize_seq(Some(lines.clone().count()))?;
+        for line in lines {
+            seq.serialize_element(line)?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        struct LinesVisitor;
+        impl<'de> Visitor<'de> for LinesVisitor {
+            type Value = String;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of body lines or a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+                Ok(v.to_owned())
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+                Ok(v)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
+                let mut body = String::new();
+                let mut first = true;
+                while let Some(line) = seq.next_element::<std::borrow::Cow<'de, str>>()? {
+                    if !first {
+                        body.push('\n');
+                    }
+                    first = false;
+                    body.push_str(&line);
+                }
+                Ok(body)
+            }
+        }
+        deserializer.deserialize_any(LinesVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_ignore_lone_punctuation() {
+        assert_eq!(word_count("Kyiv — the U.S. said 10,000 e-mails"), 6);
+        assert_eq!(word_count("  \n\t "), 0);
+        assert_eq!(word_count("Привіт, світе!"), 2);
+    }
+
+    #[test]
+    fn chars_count_graphemes() {
+        assert_eq!(char_count("Café"), 4);
+        assert_eq!(char_count("Cafe\u{301}"), 4);
+        assert_eq!(char_count("👨‍👩‍👧"), 1);
+        assert_eq!(char_count("Київ"), 4);
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(reading_minutes(0, 250), 0);
+        assert_eq!(reading_minutes(1, 250), 1);
+        assert_eq!(reading_minutes(250, 250), 1);
+        assert_eq!(reading_minutes(251, 250), 2);
+        assert_eq!(reading_minutes(500, 0), 500);
+    }
+
+    #[test]
+    fn normalize_rules() {
+        assert_eq!(normalize_text("a\r\nb\rc\nd\t\u{0}e"), "a\nb\nc\nd\te");
+        let f = Fields {
+            headline: "Two\r\nlines".into(),
+            body: "P1\r\n\r\nP2".into(),
+            ..Fields::default()
+        }
+        .normalized();
+        assert_eq!(f.headline, "Two lines");
+        assert_eq!(f.body, "P1\n\nP2");
+    }
+
+    #[test]
+    fn drafts_append_only_on_change_or_label() {
+        let mut story = Story::with_fields(Fields {
+            headline: "First".into(),
+            ..Fields::default()
+        });
+        let t = now();
+        assert_eq!(story.record_draft(None, t), Some(1));
+        assert_eq!(story.record_draft(None, t), None);
+        story.fields.headline = "Second".into();
+        assert_eq!(story.record_draft(None, t), Some(2));
+        assert_eq!(story.record_draft(Some("Filed".into()), t), Some(3));
+        assert_eq!(story.record_draft(Some("   ".into()), t), None);
+        assert_eq!(story.drafts.len(), 3);
+        assert_eq!(story.draft(3).unwrap().label.as_deref(), Some("Filed"));
+        assert_eq!(story.draft(1).unwrap().fields.headline, "First");
+    }
+}

@@ -1,0 +1,125 @@
+//! Every user command in one list: its label, its shortcut and its menu. Menus
+//! and keyboard shortcuts are generated from this list, so they cannot drift
+//! apart, and the app executes queued commands once per frame.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    /// Open a file already chosen (recent files, a dropped file).
+    OpenPath(PathBuf),
+    /// Forget the list of recent files.
+    ClearRecent,
+    /// Show or hide the settings window.
+    Settings,
+}
+
+/// Which top-level menu a command lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    View,
+}
+
+impl Command {
+    /// The commands that appear in menus, in menu order.
+    pub const MENU: [Command; 6] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Quit,
+        Command::Settings,
+    ];
+
+    pub fn label(&self) -> String {
+        match self {
+            Command::New => "New".into(),
+            Command::Open => "Open…".into(),
+            Command::Save => "Save".into(),
+            Command::SaveAs => "Save As…".into(),
+            Command::Quit => "Quit".into(),
+            Command::OpenPath(path) => path.display().to_string(),
+            Command::ClearRecent => "Clear recent files".into(),
+            Command::Settings => "Settings…".into(),
+        }
+    }
+
+    pub fn tooltip(&self) -> &'static str {
+        match self {
+            Command::New => "Start a new, empty story",
+            Command::Open => "Open a story file (.ron)",
+            Command::Save => "Save the story; a changed text is kept as a new draft",
+            Command::SaveAs => "Save the story to a new file",
+            Command::Quit => "Close Copydesk",
+            Command::OpenPath(_) => "Open this story",
+            Command::ClearRecent => "Forget the recent files",
+            Command::Settings => "Field limits and reading speed",
+        }
+    }
+
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let key = match self {
+            Command::New => Key::N,
+            Command::Open => Key::O,
+            Command::Save => Key::S,
+            Command::SaveAs => return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)),
+            Command::Quit => Key::Q,
+            Command::Settings => Key::Comma,
+            Command::OpenPath(_) | Command::ClearRecent => return None,
+        };
+        Some(KeyboardShortcut::new(cmd, key))
+    }
+
+    pub fn menu(&self) -> Menu {
+        match self {
+            Command::Settings => Menu::View,
+            _ => Menu::File,
+        }
+    }
+
+    /// The command whose shortcut was pressed this frame, if any (consumed from
+    /// the input so no widget also acts on it). Shortcuts with more modifiers are
+    /// tried first, so Ctrl+Shift+S is Save As and not Save.
+    pub fn from_shortcuts(ctx: &egui::Context) -> Option<Command> {
+        let mut commands: Vec<(Command, KeyboardShortcut)> = Self::MENU
+            .iter()
+            .filter_map(|c| c.shortcut().map(|s| (c.clone(), s)))
+            .collect();
+        commands.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        ctx.input_mut(|input| {
+            commands
+                .into_iter()
+                .find(|(_, shortcut)| input.consume_shortcut(shortcut))
+                .map(|(c, _)| c)
+        })
+    }
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    m.alt as u8 + m.shift as u8 + (m.ctrl || m.command || m.mac_cmd) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let shortcuts: Vec<_> = Command::MENU.iter().filter_map(|c| c.shortcut()).collect();
+        for (i, a) in shortcuts.iter().enumerate() {
+            for b in &shortcuts[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+}
