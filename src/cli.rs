@@ -107,11 +107,11 @@ fn write_info(out: &mut dyn Write, name: &str, story: &Story, wpm: usize) -> io:
             Some(limit) => format!("{count}/{limit} characters"),
             None => format!("{count} characters"),
         };
+        let shown = if text.is_empty() { "(empty)" } else { text };
         writeln!(
             out,
-            "{:<12} {} ({measure})",
-            format!("{}:", field.label()),
-            text
+            "{:<12} {shown} ({measure})",
+            format!("{}:", field.label())
         )?;
     }
     let body = story::BodyCounts::of(&fields.body);
@@ -126,7 +126,12 @@ fn write_info(out: &mut dyn Write, name: &str, story: &Story, wpm: usize) -> io:
         story::reading_minutes(body.words, limits.words_per_minute),
         limits.words_per_minute
     )?;
-    writeln!(out, "Note:        {}", one_line(&fields.note))?;
+    let note = if fields.note.is_empty() {
+        "(empty)".to_owned()
+    } else {
+        one_line(&fields.note)
+    };
+    writeln!(out, "Note:        {note}")?;
     Ok(())
 }
 

@@ -90,6 +90,7 @@ impl StoreError {
 
 /// The file as written: borrowed from the story, so saving does not copy it.
 #[derive(Serialize)]
+#[serde(rename = "Story")]
 struct FileOut<'a> {
     format: u32,
     id: &'a str,
@@ -102,6 +103,7 @@ struct FileOut<'a> {
 
 /// The file as read.
 #[derive(Deserialize)]
+#[serde(rename = "Story")]
 struct FileIn {
     format: u32,
     id: String,
@@ -116,6 +118,7 @@ struct FileIn {
 
 /// Just the format number, to tell "newer than us" from "broken".
 #[derive(Deserialize)]
+#[serde(rename = "Story")]
 struct FormatProbe {
     format: u32,
 }

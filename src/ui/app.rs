@@ -584,7 +584,7 @@ impl CopydeskApp {
         let mut choice = None;
         let response = egui::Modal::new(Id::unique("copydesk-unsaved")).show(ctx, |ui| {
             ui.set_max_width(420.0);
-            ui.heading("Unsaved changes");
+            ui.heading("Save your changes?");
             ui.label(format!(
                 "“{}” has changes that are not saved. Save them first?",
                 self.doc.display_name()

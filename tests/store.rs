@@ -1,0 +1,410 @@
+//! Story files: save → load is the identity (Unicode, long bodies, drafts), every
+//! kind of bad file gives an error naming the file without changing its bytes,
+//! and a failed save leaves the old file untouched.
+
+use std::fs;
+use std::path::Path;
+
+use copydesk::store::{self, StoreError};
+use copydesk::story::{Fields, Status, Story, now};
+use proptest::prelude::*;
+
+fn story_with(body: &str) -> Story {
+    let mut story = Story::with_fields(Fields {
+        slug: "test-slug".into(),
+        headline: "Київ: «міст» відкрито — finally 🎉".into(),
+        subhead: "Curly “quotes”, ‘single’, dashes – —, accents é ñ ü".into(),
+        byline: "By Олена Коваленко".into(),
+        dateline: "KYIV, Nov. 24".into(),
+        body: body.into(),
+        note: "Tabs\tkept.\nTwo lines.".into(),
+    });
+    story.status = Status::Ready;
+    story
+}
+
+fn save_and_load(story: &Story) -> Story {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.ron");
+    store::save(&path, story).unwrap();
+    store::load(&path).unwrap()
+}
+
+#[test]
+fn unicode_story_survives_byte_for_byte() {
+    let mut story = story_with(
+        "Перший абзац — з «лапками».\n\nSecond 👨‍👩‍👧 paragraph\twith tab.\n  Leading spaces kept  ",
+    );
+    story.record_draft(Some("Filed".into()), now());
+    story.fields.body.push_str("\nA later line.");
+    story.record_draft(None, now());
+    let back = save_and_load(&story);
+    assert_eq!(back, story);
+    assert_eq!(back.fields.body.as_bytes(), story.fields.body.as_bytes());
+    assert_eq!(back.drafts.len(), 2);
+}
+
+#[test]
+fn each_body_line_is_its_own_line_of_the_file() {
+    let story = story_with("First paragraph.\n\nSecond paragraph.");
+    let text = store::to_ron_string(&story);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert!(lines.contains(&"\"First paragraph.\","), "{text}");
+    assert!(lines.contains(&"\"\","), "{text}");
+    assert!(lines.contains(&"\"Second paragraph.\","), "{text}");
+}
+
+#[test]
+fn crlf_and_control_characters_follow_the_text_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crlf.ron");
+    let mut story = story_with("");
+    story.fields.body = "One\r\nTwo\rThree\u{7}".into();
+    // Write the raw text as a hand-edited file would hold it.
+    fs::write(&path, store::to_ron_string(&story)).unwrap();
+    let back = store::load(&path).unwrap();
+    assert_eq!(back.fields.body, "One\nTwo\nThree");
+}
+
+#[test]
+fn a_very_long_body_round_trips() {
+    let paragraph = "The council said the bridge — built in 1911 — would reopen “soon”. ";
+    let body: Vec<String> = (0..2000)
+        .map(|i| format!("{i}: {}", paragraph.repeat(3)))
+        .collect();
+    let story = story_with(&body.join("\n\n"));
+    assert!(copydesk::story::word_count(&story.fields.body) > 50_000);
+    assert_eq!(save_and_load(&story), story);
+}
+
+// ---- bad files ----------------------------------------------------------------
+
+/// Write `bytes` as a story file, try to load it, and check the file is unchanged.
+fn load_bad(name: &str, bytes: &[u8]) -> StoreError {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, bytes).unwrap();
+    let err = store::load(&path).expect_err("a bad file must not load");
+    assert_eq!(fs::read(&path).unwrap(), bytes, "loading changed the file");
+    assert_eq!(err.path(), path);
+    assert!(
+        err.to_string().contains(name),
+        "the message must name the file: {err}"
+    );
+    err
+}
+
+#[test]
+fn empty_file() {
+    assert!(matches!(
+        load_bad("empty.ron", b""),
+        StoreError::Empty { .. }
+    ));
+    assert!(matches!(
+        load_bad("blank.ron", b"  \n\t\n"),
+        StoreError::Empty { .. }
+    ));
+}
+
+#[test]
+fn truncated_file_names_line_and_column() {
+    let full = store::to_ron_string(&story_with("Some body text.\nMore."));
+    let cut = &full[..full.len() / 2];
+    let err = load_bad("truncated.ron", cut.as_bytes());
+    match &err {
+        StoreError::Syntax { line, column, .. } | StoreError::Shape { line, column, .. } => {
+            assert!(*line > 1 && *column >= 1, "{err}");
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    assert!(err.to_string().contains(":"), "{err}");
+}
+
+#[test]
+fn garbage_text() {
+    let err = load_bad("garbage.ron", b"this is not ( a story }}}");
+    let (StoreError::Syntax { line, .. } | StoreError::Shape { line, .. }) = err else {
+        panic!("expected a syntax error, got {err:?}");
+    };
+    assert_eq!(line, 1);
+    assert!(err.to_string().contains("garbage.ron:1:1:"), "{err}");
+    assert!(!err.to_string().contains("FileIn"), "{err}");
+    let err = load_bad("garbage2.ron", b"(format: 1,\n  id: \"x\" created ]");
+    let StoreError::Syntax { line, column, .. } = err else {
+        panic!("expected a syntax error, got {err:?}");
+    };
+    assert_eq!((line, column), (2, 11), "{err}");
+}
+
+#[test]
+fn binary_file() {
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.extend_from_slice(&[0, 0, 0, 13, 0xff, 0xfe]);
+    let err = load_bad("picture.ron", &bytes);
+    assert!(matches!(err, StoreError::NotText { .. }), "{err:?}");
+    let err = load_bad("latin1.ron", b"(format: 1, headline: \"caf\xe9\")");
+    assert!(
+        matches!(err, StoreError::NotText { offset: 26, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn wrong_shape() {
+    let err = load_bad("list.ron", b"[1, 2, 3]");
+    assert!(matches!(err, StoreError::Shape { .. }), "{err:?}");
+    let err = load_bad("missing.ron", b"(format: 1, id: \"x\")");
+    assert!(
+        matches!(err, StoreError::Shape { .. }) && err.to_string().contains("created"),
+        "{err}"
+    );
+    let err = load_bad(
+        "status.ron",
+        store::to_ron_string(&story_with("x"))
+            .replace("status: Ready", "status: Lost")
+            .as_bytes(),
+    );
+    assert!(matches!(err, StoreError::Shape { .. }), "{err:?}");
+}
+
+#[test]
+fn newer_format() {
+    let text = store::to_ron_string(&story_with("Body."));
+    let newer = text.replace("format: 1,", "format: 99,");
+    let err = load_bad("newer.ron", newer.as_bytes());
+    assert!(
+        matches!(err, StoreError::NewerFormat { found: 99, .. }),
+        "{err:?}"
+    );
+    // A newer file whose shape also changed is still reported as newer.
+    let reshaped = newer.replace("current:", "text:");
+    let err = load_bad("newer2.ron", reshaped.as_bytes());
+    assert!(
+        matches!(err, StoreError::NewerFormat { found: 99, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn deeply_nested_input_is_refused_without_overflow() {
+    let deep = "[".repeat(100_000);
+    let err = load_bad("deep.ron", deep.as_bytes());
+    assert!(
+        matches!(err, StoreError::Syntax { .. } | StoreError::Shape { .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn folders_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = store::load(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::NotAFile { .. }), "{err:?}");
+    let missing = dir.path().join("nope.ron");
+    let err = store::load(&missing).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Read { .. }) && err.to_string().contains("nope.ron"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let err = store::load(&fifo).unwrap_err();
+    assert!(matches!(err, StoreError::NotAFile { .. }), "{err:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    let err = store::load(&a).unwrap_err();
+    assert!(matches!(err, StoreError::Read { .. }), "{err:?}");
+}
+
+#[test]
+fn oversized_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(store::MAX_FILE_BYTES + 1).unwrap();
+    let err = store::load(&path).unwrap_err();
+    assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+}
+
+// ---- saving ---------------------------------------------------------------------
+
+#[test]
+fn save_replaces_atomically_and_leaves_no_temp_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.ron");
+    let mut story = story_with("First.");
+    store::save(&path, &story).unwrap();
+    story.fields.body = "Second.".into();
+    store::save(&path, &story).unwrap();
+    assert_eq!(store::load(&path).unwrap().fields.body, "Second.");
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("story.ron")]);
+}
+
+#[test]
+fn save_onto_a_folder_fails_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("folder.ron");
+    fs::create_dir(&folder).unwrap();
+    let err = store::save(&folder, &story_with("x")).unwrap_err();
+    assert!(matches!(err, StoreError::Write { .. }), "{err:?}");
+    assert!(err.to_string().contains("folder.ron"), "{err}");
+    assert!(folder.is_dir());
+}
+
+#[test]
+fn save_into_a_missing_folder_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder").join("story.ron");
+    let err = store::save(&path, &story_with("x")).unwrap_err();
+    assert!(err.to_string().contains("story.ron"), "{err}");
+    assert!(!path.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn save_into_a_read_only_folder_keeps_the_old_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.ron");
+    store::save(&path, &story_with("Old text.")).unwrap();
+    let before = fs::read(&path).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+    let result = store::save(&path, &story_with("New text."));
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    // Root may write anywhere; the check that matters is that the file is whole.
+    match result {
+        Err(err) => {
+            assert!(err.to_string().contains("story.ron"), "{err}");
+            assert_eq!(fs::read(&path).unwrap(), before);
+        }
+        Ok(()) => assert_eq!(store::load(&path).unwrap().fields.body, "New text."),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn save_through_a_symlink_replaces_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.ron");
+    let link = dir.path().join("link.ron");
+    store::save(&real, &story_with("Old.")).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    store::save(&link, &story_with("New.")).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(store::load(&real).unwrap().fields.body, "New.");
+}
+
+#[test]
+fn sample_story_loads_and_has_drafts() {
+    let story = copydesk::sample_story();
+    assert!(!story.fields.headline.is_empty());
+    assert!(story.drafts.len() >= 2);
+    assert!(story.fields.byline.contains("Олена"));
+    // The bundled file is exactly what this build writes.
+    assert_eq!(store::to_ron_string(&story), copydesk::SAMPLE_STORY);
+    let _ = Path::new(copydesk::SAMPLE_NAME);
+}
+
+// ---- properties -------------------------------------------------------------------
+
+/// Text as editors type it: letters from several scripts, quotes, dashes, emoji,
+/// tabs, spaces, RON-significant characters and newlines.
+fn typed_text(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            4 => proptest::char::range('a', 'z'),
+            2 => proptest::char::range('А', 'я'),
+            1 => prop_oneof![
+                Just('“'), Just('”'), Just('‘'), Just('’'), Just('—'), Just('–'),
+                Just('é'), Just('\u{301}'), Just('🎉'), Just('👩'), Just('\u{200d}'),
+                Just('"'), Just('\\'), Just('('), Just(')'), Just(','), Just('#'),
+                Just('\t'), Just(' '), Just('\n'), Just('\r'), Just('\u{0}'), Just('\u{7f}'),
+            ],
+            1 => any::<char>(),
+        ],
+        0..max,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn fields_strategy() -> impl Strategy<Value = Fields> {
+    (
+        typed_text(30),
+        typed_text(80),
+        typed_text(200),
+        typed_text(40),
+        typed_text(40),
+        typed_text(3000),
+        typed_text(200),
+    )
+        .prop_map(
+            |(slug, headline, subhead, byline, dateline, body, note)| Fields {
+                slug,
+                headline,
+                subhead,
+                byline,
+                dateline,
+                body,
+                note,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn save_then_load_is_identity(fields in fields_strategy(), earlier in fields_strategy()) {
+        let mut story = Story::with_fields(earlier);
+        story.record_draft(Some("Filed".into()), now());
+        story.fields = fields.normalized();
+        story.record_draft(None, now());
+        let text = store::to_ron_string(&story);
+        let back = store::from_ron_str(&text, Path::new("prop.ron")).unwrap();
+        prop_assert_eq!(&back, &story);
+        // And the text rule is stable: normalising twice changes nothing.
+        prop_assert_eq!(back.fields.clone().normalized(), back.fields);
+    }
+
+    #[test]
+    fn loading_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = store::as_text(Path::new("x.ron"), &bytes)
+            .and_then(|text| store::from_ron_str(text, Path::new("x.ron")));
+    }
+
+    #[test]
+    fn loading_mangled_story_files_never_panics(cut in 0usize..2000, junk in "[(){}\\[\\]\",:a-z0-9 ]{0,8}") {
+        let text = store::to_ron_string(&story_with("Body line one.\nLine two."));
+        let cut = cut.min(text.len());
+        let cut = (0..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+        let mangled = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
+        let _ = store::from_ron_str(&mangled, Path::new("x.ron"));
+    }
+}
