@@ -1,5 +1,6 @@
-//! The command line: `copydesk [FILE]` opens the window; `copydesk info|log`
-//! drive the same core without one. Each command is a few lines over the core.
+//! The command line: `copydesk [FILE]` opens the window; `copydesk info`, `log`,
+//! `export` and `import` drive the same core without one. Each command is a few
+//! lines over the core.
 //!
 //! Exit codes: 0 success, 2 error (unreadable file, bad arguments) with one line
 //! on stderr naming the file; 1 is kept for "differences found" / "checks failed".
@@ -10,6 +11,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::export::{self, ExportError, Format};
+use crate::import::{self, ImportKind};
 use crate::store::{self, StoreError};
 use crate::story::{self, Field, Limits, Story};
 
@@ -47,6 +50,45 @@ pub enum Command {
         /// The story file.
         story: PathBuf,
     },
+    /// Export a story's current text as plain text, Markdown, HTML, NITF or ninjs.
+    Export {
+        /// The story file.
+        story: PathBuf,
+        /// The output format.
+        #[arg(long, short = 'f', value_enum)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Import Markdown or plain text as a new story (-o) or as a new draft of a
+    /// story (--into), printing what was recognised as what.
+    Import {
+        /// The text to import (.md or .txt).
+        input: PathBuf,
+        /// Create this story file.
+        #[arg(
+            long,
+            short = 'o',
+            value_name = "STORY.ron",
+            conflicts_with = "into",
+            required_unless_present = "into"
+        )]
+        output: Option<PathBuf>,
+        /// Add the text as a new draft of this existing story.
+        #[arg(long, value_name = "STORY.ron")]
+        into: Option<PathBuf>,
+        /// Replace the -o file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Read the input as this kind (default: from its extension; plain text
+        /// when the extension says nothing).
+        #[arg(long, value_enum)]
+        kind: Option<ImportKind>,
+    },
 }
 
 /// A command-line failure: printed on stderr, exit code 2.
@@ -56,6 +98,12 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error("{}: already exists; use --force to replace it", path.display())]
+    Exists { path: PathBuf },
+    #[error("{}: nothing to import (no text found)", path.display())]
+    NothingToImport { path: PathBuf },
 }
 
 /// Run one command, writing its report to `out`.
@@ -69,6 +117,26 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             let loaded = store::load(story)?;
             write_log(out, &loaded)?;
         }
+        Command::Export {
+            story,
+            format,
+            output,
+            force,
+        } => run_export(out, story, *format, output.as_deref(), *force)?,
+        Command::Import {
+            input,
+            output,
+            into,
+            force,
+            kind,
+        } => run_import(
+            out,
+            input,
+            output.as_deref(),
+            into.as_deref(),
+            *force,
+            *kind,
+        )?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -167,4 +235,127 @@ fn write_log(out: &mut dyn Write, story: &Story) -> io::Result<()> {
         writeln!(out, "{}", row.trim_end())?;
     }
     Ok(())
+}
+
+/// Refuse to replace an existing file (or link, or folder) unless `force`.
+fn check_overwrite(path: &std::path::Path, force: bool) -> Result<(), CliError> {
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        return Err(CliError::Exists {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+fn run_export(
+    out: &mut dyn Write,
+    story: &std::path::Path,
+    format: Format,
+    output: Option<&std::path::Path>,
+    force: bool,
+) -> Result<(), CliError> {
+    if let Some(path) = output {
+        check_overwrite(path, force)?;
+    }
+    let loaded = store::load(story)?;
+    let text = export::export(&loaded, format)?;
+    match output {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            store::write_atomic(path, text.as_bytes()).map_err(|source| StoreError::Write {
+                path: path.to_owned(),
+                source,
+            })?;
+            writeln!(
+                out,
+                "Exported {} as {} to {}",
+                story.display(),
+                format.label(),
+                path.display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn run_import(
+    out: &mut dyn Write,
+    input: &std::path::Path,
+    output: Option<&std::path::Path>,
+    into: Option<&std::path::Path>,
+    force: bool,
+    kind: Option<ImportKind>,
+) -> Result<(), CliError> {
+    // Every refusal comes before any work: the target first, then the input.
+    let target = match (output, into) {
+        (Some(path), _) => {
+            check_overwrite(path, force)?;
+            ImportTarget::New(path)
+        }
+        (None, Some(path)) => ImportTarget::Draft(path, Box::new(store::load(path)?)),
+        (None, None) => {
+            // clap requires one of -o and --into; keep a message if it ever does not.
+            return Err(CliError::Output(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "give -o STORY.ron or --into STORY.ron",
+            )));
+        }
+    };
+    let guessed = kind.is_none() && ImportKind::from_path(input).is_none();
+    let (kind, imported) = import::import_file(input, kind)?;
+    if imported.fields.is_empty() {
+        return Err(CliError::NothingToImport {
+            path: input.to_owned(),
+        });
+    }
+    if guessed {
+        writeln!(
+            out,
+            "{}: extension not .md or .txt; read as plain text",
+            input.display()
+        )?;
+    } else {
+        writeln!(out, "{}: read as {}", input.display(), kind.label())?;
+    }
+    for line in &imported.report {
+        writeln!(out, "  {line}")?;
+    }
+    let label = Some("Imported".to_owned());
+    match target {
+        ImportTarget::Draft(path, mut story) => {
+            let mut fields = imported.fields;
+            if fields.slug.is_empty() && !story.fields.slug.is_empty() {
+                writeln!(
+                    out,
+                    "  no slug in the text: the story keeps its slug “{}”",
+                    story.fields.slug
+                )?;
+                fields.slug = story.fields.slug.clone();
+            }
+            story.fields = fields;
+            let number = story.record_draft(label, story::now());
+            store::save(path, &story)?;
+            match number {
+                Some(n) => writeln!(out, "Added draft {n} “Imported” to {}", path.display())?,
+                None => writeln!(out, "{}: unchanged", path.display())?,
+            }
+        }
+        ImportTarget::New(path) => {
+            let mut story = Story::with_fields(imported.fields);
+            let number = story.record_draft(label, story::now()).unwrap_or(1);
+            store::save(path, &story)?;
+            writeln!(
+                out,
+                "Created {} (draft {number} “Imported”)",
+                path.display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Where `import` puts the text: a new story file, or a new draft of a story.
+enum ImportTarget<'a> {
+    New(&'a std::path::Path),
+    Draft(&'a std::path::Path, Box<Story>),
 }

@@ -4,6 +4,9 @@
 //! the window (`ui`) are two thin drivers over it.
 
 pub mod cli;
+pub mod compare;
+pub mod export;
+pub mod import;
 pub mod store;
 pub mod story;
 pub mod ui;

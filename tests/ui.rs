@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use copydesk::store;
 use copydesk::story::{Fields, Story, now};
-use copydesk::ui::dialogs::{FileDialogs, Picked};
+use copydesk::ui::dialogs::{FileDialogs, Picked, Request};
 use copydesk::ui::{CopydeskApp, Document, Settings};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
@@ -36,10 +36,10 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn open_story(&mut self, _start_dir: Option<&Path>) -> Picked {
+    fn pick_open(&mut self, _request: &Request) -> Picked {
         self.next("open")
     }
-    fn save_story(&mut self, _start_dir: Option<&Path>, _file_name: &str) -> Picked {
+    fn pick_save(&mut self, _request: &Request) -> Picked {
         self.next("save")
     }
 }
@@ -328,4 +328,368 @@ fn snapshot_main_window() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(Document::sample(), &dialogs);
     harness.snapshot("main_window");
+}
+
+// ---- export and import --------------------------------------------------------
+
+fn copied_texts(harness: &Harness<'_, CopydeskApp>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn export_window_previews_and_copies_the_chosen_format() {
+    use copydesk::export::{Format, export};
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(Document::sample(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+
+    // Plain text first: the preview is exactly the core's output.
+    let story = copydesk::sample_story();
+    let preview = harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Preview")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(preview, export(&story, Format::Txt).unwrap());
+
+    harness.get_by_label("NITF 3.6 XML").click();
+    harness.run();
+    let preview = harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Preview")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        preview.contains("<hl1>Harbour footbridge reopens"),
+        "{preview}"
+    );
+
+    harness.get_by_label("Copy to clipboard").click();
+    harness.step();
+    assert_eq!(
+        copied_texts(&harness),
+        vec![export(&story, Format::Nitf).unwrap()]
+    );
+}
+
+#[test]
+fn export_preview_follows_edits() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(Document::untitled(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Headline",
+        "Fresh “headline”",
+    );
+    let preview = harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Preview")
+        .value()
+        .unwrap_or_default();
+    assert!(preview.contains("Fresh “headline”"), "{preview}");
+}
+
+#[test]
+fn export_saves_through_the_dialog_with_the_right_extension() {
+    use copydesk::export::{Format, export};
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer(Picked::Path(dir.path().join("out")));
+    let mut harness = harness_with(Document::sample(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("ninjs 2 JSON").click();
+    harness.run();
+    harness.get_by_label("Save as .json…").click();
+    harness.run();
+    let written = std::fs::read_to_string(dir.path().join("out.json")).unwrap();
+    assert_eq!(
+        written,
+        export(&copydesk::sample_story(), Format::Ninjs).unwrap()
+    );
+    harness.get_by_label_contains("Exported to");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn importing_markdown_makes_an_unsaved_story_and_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("copy.md");
+    std::fs::write(
+        &md,
+        "# Міст відкрито\n\n*A bridge reopens*\n\nBy Mira Holt\n\nFirst **bold** paragraph.\n\nSecond paragraph.\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer(Picked::Path(md.clone()));
+    let mut harness = harness_with(Document::untitled(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+
+    let fields = harness.state().doc.story.fields.clone();
+    assert_eq!(fields.headline, "Міст відкрито");
+    assert!(
+        fields.body.contains("First bold paragraph."),
+        "{}",
+        fields.body
+    );
+    assert!(harness.state().doc.is_dirty(), "imported text is unsaved");
+    harness.get_by_label("Import report");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.query_by_label("Import report").is_none());
+}
+
+#[test]
+fn dropping_a_text_file_imports_it_after_the_unsaved_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("wire.txt");
+    std::fs::write(&txt, "Headline from the wire\n\nBody text here.\n").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(Document::sample(), &dialogs);
+    type_into(&mut harness, Role::TextInput, "Slug", "-x");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(txt)));
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .story
+            .fields
+            .body
+            .contains("Body text here."),
+        "{:?}",
+        harness.state().doc.story.fields
+    );
+}
+
+#[test]
+fn snapshot_export_window() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(Document::sample(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("HTML page").click();
+    harness.run();
+    harness.snapshot("export_window");
+}
+
+// ---- drafts, history and compare ---------------------------------------------
+
+/// A story saved with draft 1 "council … Monday", then edited on screen.
+fn edited_story(dir: &Path) -> (PathBuf, Document) {
+    let mut story = Story::with_fields(Fields {
+        headline: "Council meets".into(),
+        body: "The council met on Monday.\n\nIt voted to close the bridge.".into(),
+        ..Fields::default()
+    });
+    story.record_draft(Some("Filed".into()), now());
+    let path = dir.join("council.ron");
+    store::save(&path, &story).unwrap();
+    let mut doc = Document::from_file(store::load(&path).unwrap(), path.clone());
+    doc.story.fields.body =
+        "The board met on Monday.\n\nIt voted to close the bridge.\n\nA new line.".into();
+    (path, doc)
+}
+
+#[test]
+fn history_lists_drafts_and_shows_one_read_only() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(Document::sample(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run();
+    harness.get_by_label("History");
+    harness.get_by_label_contains("Draft 2 · Edited");
+    harness.get_by_label_contains("Draft 1 · Filed").click();
+    harness.run();
+    harness.get_by_label_contains("read-only");
+    harness.get_by_label("Footbridge reopens after repairs");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Headline")
+            .is_none(),
+        "the draft is not editable"
+    );
+}
+
+#[test]
+fn compare_shows_changes_and_takes_one_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, doc) = edited_story(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    harness.get_by_label("2 changes in 1 field");
+    harness.get_by_label("+4 words added");
+    harness.get_by_label("−1 words removed");
+    harness.get_by_label_contains("Headline").click_accesskit();
+    harness.get_by_label_contains("unchanged: Council meets");
+    harness.get_by_label("Older: The council met on Monday.");
+    harness.get_by_label("Newer: The board met on Monday.");
+
+    harness
+        .get_by_label("Take back “council” → “board”")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.story.fields.body,
+        "The council met on Monday.\n\nIt voted to close the bridge.\n\nA new line."
+    );
+    assert!(
+        harness.state().doc.is_dirty(),
+        "the take-back is an unsaved edit"
+    );
+    // The compare follows the text on screen: one change is left.
+    harness.get_by_label("1 change in 1 field");
+    harness.get_by_label("Take back added “A new line.”");
+}
+
+#[test]
+fn compare_can_swap_sides_and_restore_a_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, doc) = edited_story(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    harness.get_by_label("Restore Body from older side").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.story.fields.body,
+        "The council met on Monday.\n\nIt voted to close the bridge."
+    );
+    harness.get_by_label("No differences");
+    harness.get_by_label("Swap sides").click();
+    harness.run();
+    harness.get_by_label("Close compare").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Body");
+}
+
+#[test]
+fn next_change_by_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, doc) = edited_story(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    harness.get_by_label("change 1 of 2");
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    harness.get_by_label("change 2 of 2");
+    harness.get_by_label("Previous change").click();
+    harness.run();
+    harness.get_by_label("change 1 of 2");
+}
+
+#[test]
+fn checkpoint_saves_a_labelled_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, doc) = edited_story(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
+    harness.run();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Checkpoint name",
+        "Legal read",
+    );
+    harness.get_by_label("Save checkpoint").click();
+    harness.run();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.drafts.len(), 2);
+    assert_eq!(saved.drafts[1].label.as_deref(), Some("Legal read"));
+    assert!(saved.drafts[1].fields.body.contains("A new line."));
+}
+
+#[test]
+fn restoring_a_draft_keeps_the_current_text_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, doc) = edited_story(dir.path());
+    let edited = doc.story.fields.clone();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run();
+    harness.get_by_label_contains("Draft 1 · Filed").click();
+    harness.run();
+    harness.get_by_label("Restore this draft").click();
+    harness.run();
+    let story = &harness.state().doc.story;
+    assert_eq!(
+        story.fields.body,
+        "The council met on Monday.\n\nIt voted to close the bridge."
+    );
+    assert_eq!(story.drafts.len(), 2);
+    assert_eq!(story.drafts[1].fields, edited, "the edited text is kept");
+    assert_eq!(
+        story.drafts[1].label.as_deref(),
+        Some("Before restoring draft 1")
+    );
+    assert!(harness.state().doc.is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(store::load(&path).unwrap().drafts.len(), 3);
+}
+
+#[test]
+fn close_is_still_guarded_in_the_compare_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, doc) = edited_story(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    request_close(&mut harness);
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(!viewport_commands(&harness).contains(&ViewportCommand::Close));
+    harness.get_by_label("Close compare");
+}
+
+#[test]
+fn snapshot_compare_view() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(Document::sample(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run();
+    // Newest first: the second Compare button is draft 1's.
+    harness.get_all_by_label("Compare").nth(1).unwrap().click();
+    harness.run();
+    harness.get_by_label_contains("changes in");
+    harness.snapshot("compare_view");
 }

@@ -7,12 +7,25 @@ use std::path::{Path, PathBuf};
 use egui::{Align, Color32, Id, Layout, RichText, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
+use crate::compare;
+use crate::export::Format;
+use crate::import::{self, ImportKind};
 use crate::store;
+use crate::story::Field;
 use crate::story::{BodyCounts, Fields, Limits, Status, Story};
 use crate::ui::commands::{Command, Menu};
-use crate::ui::dialogs::{self, FileDialogs, NativeDialogs, Picked};
+use crate::ui::compare_view::{CompareAction, CompareView, Side};
+use crate::ui::dialogs::{self, FileDialogs, Filter, NativeDialogs, Picked, Request};
 use crate::ui::editor;
+use crate::ui::export_dialog::{ExportAction, ExportDialog};
+use crate::ui::history::{History, HistoryAction};
 use crate::ui::theme;
+
+/// Copy that can be imported.
+const IMPORTABLE: Filter = Filter {
+    name: "Markdown or plain text",
+    extensions: &["md", "markdown", "txt", "text"],
+};
 
 /// The key under which settings are kept in eframe's storage.
 pub const SETTINGS_KEY: &str = "copydesk.settings";
@@ -48,6 +61,7 @@ pub struct Document {
     pub unsaved_name: &'static str,
     saved_fields: Fields,
     saved_status: Status,
+    saved_drafts: usize,
     pub body_counts: BodyCounts,
 }
 
@@ -56,6 +70,7 @@ impl Document {
         Document {
             saved_fields: story.fields.clone(),
             saved_status: story.status,
+            saved_drafts: story.drafts.len(),
             body_counts: BodyCounts::of(&story.fields.body),
             story,
             path,
@@ -75,15 +90,27 @@ impl Document {
         Self::new(story, Some(path), "Untitled")
     }
 
+    /// A new story holding imported text: unsaved until the user saves it.
+    pub fn imported(fields: Fields) -> Self {
+        let mut doc = Self::new(Story::new(), None, "Imported story");
+        doc.story.fields = fields.normalized();
+        doc.body_counts = BodyCounts::of(&doc.story.fields.body);
+        doc
+    }
+
     /// Whether the text or status differs from what was last saved or opened.
+    /// A draft kept in memory (before a restore) also counts as unsaved.
     pub fn is_dirty(&self) -> bool {
-        self.story.status != self.saved_status || self.story.fields != self.saved_fields
+        self.story.status != self.saved_status
+            || self.story.drafts.len() != self.saved_drafts
+            || self.story.fields != self.saved_fields
     }
 
     fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved_fields = self.story.fields.clone();
         self.saved_status = self.story.status;
+        self.saved_drafts = self.story.drafts.len();
     }
 
     /// The file name, or the name of an unsaved story.
@@ -110,24 +137,63 @@ impl Document {
     }
 }
 
+/// What the central area shows.
+pub enum View {
+    Editor,
+    /// A saved draft, read-only.
+    Draft(u32),
+    Compare(Box<CompareView>),
+}
+
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Then {
     New,
     Open,
     OpenPath(PathBuf),
+    Import,
+    ImportPath(PathBuf),
     Quit,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a typed path (when no file dialog could be shown) is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum PathPurpose {
     Open,
-    Save,
+    /// Save the story, with an optional checkpoint label.
+    Save(Option<String>),
+    Import,
+    Export(Format, String),
+}
+
+impl PathPurpose {
+    fn title(&self) -> &'static str {
+        match self {
+            PathPurpose::Open => "Open story",
+            PathPurpose::Save(_) => "Save story",
+            PathPurpose::Import => "Import copy",
+            PathPurpose::Export(..) => "Export",
+        }
+    }
+
+    fn action(&self) -> &'static str {
+        match self {
+            PathPurpose::Open => "Open",
+            PathPurpose::Save(_) | PathPurpose::Export(..) => "Save",
+            PathPurpose::Import => "Import",
+        }
+    }
+
+    fn writes(&self) -> bool {
+        matches!(self, PathPurpose::Save(_) | PathPurpose::Export(..))
+    }
 }
 
 enum Modal {
     /// Save / Discard / Cancel before `then`.
     Unsaved { then: Then },
+    /// Name a checkpoint, then save.
+    Checkpoint { label: String },
     /// No file dialog could be shown: type a path.
     TypePath {
         purpose: PathPurpose,
@@ -153,6 +219,12 @@ pub struct CopydeskApp {
     modal: Option<Modal>,
     banners: Vec<Banner>,
     show_settings: bool,
+    show_history: bool,
+    history: History,
+    /// What the central area shows.
+    pub view: View,
+    export: Option<ExportDialog>,
+    import_report: Option<Vec<String>>,
     allow_close: bool,
     title: String,
     /// Whether settings are written back to eframe's storage (not for screenshots).
@@ -173,6 +245,11 @@ impl CopydeskApp {
             modal: None,
             banners: Vec::new(),
             show_settings: false,
+            show_history: false,
+            history: History::default(),
+            view: View::Editor,
+            export: None,
+            import_report: None,
             allow_close: false,
             title: String::new(),
             persist: true,
@@ -245,8 +322,27 @@ impl CopydeskApp {
             Command::Open => self.guard(Then::Open),
             Command::OpenPath(path) => self.guard(Then::OpenPath(path)),
             Command::Quit => self.guard(Then::Quit),
-            Command::Save => self.save(None),
-            Command::SaveAs => self.save_as(None),
+            Command::Save => self.save(None, None),
+            Command::SaveAs => self.save_as(None, None),
+            Command::Checkpoint => {
+                self.modal = Some(Modal::Checkpoint {
+                    label: String::new(),
+                })
+            }
+            Command::History => self.show_history = !self.show_history,
+            Command::Compare => self.compare_latest(),
+            Command::NextChange | Command::PreviousChange => {
+                if let View::Compare(view) = &mut self.view {
+                    view.step_change(command == Command::NextChange);
+                }
+            }
+            Command::Import => self.guard(Then::Import),
+            Command::Export => {
+                self.export = match self.export.take() {
+                    Some(_) => None,
+                    None => Some(ExportDialog::default()),
+                }
+            }
             Command::ClearRecent => self.settings.recent.clear(),
             Command::Settings => self.show_settings = !self.show_settings,
         }
@@ -263,23 +359,24 @@ impl CopydeskApp {
 
     fn proceed(&mut self, then: Then) {
         match then {
-            Then::New => self.doc = Document::untitled(),
+            Then::New => {
+                self.doc = Document::untitled();
+                self.view = View::Editor;
+            }
             Then::Open => {
-                let dir = self.start_dir();
-                match self.dialogs.open_story(dir.as_deref()) {
-                    Picked::Path(path) => self.open_path(&path),
-                    Picked::Cancelled => {}
-                    Picked::Unavailable => {
-                        self.modal = Some(Modal::TypePath {
-                            purpose: PathPurpose::Open,
-                            text: String::new(),
-                            then: None,
-                            confirm_replace: false,
-                        })
-                    }
+                let request = self.request("Open story", dialogs::STORY, None);
+                if let Some(path) = self.pick(false, &request, PathPurpose::Open, None) {
+                    self.open_path(&path);
                 }
             }
             Then::OpenPath(path) => self.open_path(&path),
+            Then::Import => {
+                let request = self.request("Import copy", IMPORTABLE, None);
+                if let Some(path) = self.pick(false, &request, PathPurpose::Import, None) {
+                    self.import_path(&path);
+                }
+            }
+            Then::ImportPath(path) => self.import_path(&path),
             Then::Quit => {
                 self.allow_close = true;
                 self.ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -287,18 +384,56 @@ impl CopydeskApp {
         }
     }
 
-    fn start_dir(&self) -> Option<PathBuf> {
-        self.doc
-            .path
-            .as_ref()
-            .or(self.settings.recent.first())
-            .and_then(|p| p.parent().map(Path::to_owned))
+    fn request(&self, title: &str, filter: Filter, file_name: Option<String>) -> Request {
+        let near = self.doc.path.as_ref().or(self.settings.recent.first());
+        Request {
+            title: title.to_owned(),
+            start_dir: dialogs::folder_of(near.map(PathBuf::as_path)),
+            filter,
+            file_name,
+        }
+    }
+
+    /// Show a file dialog. When none can be shown, open the typed-path prompt
+    /// for `purpose` instead (and return `None`, as for Cancel).
+    fn pick(
+        &mut self,
+        save: bool,
+        request: &Request,
+        purpose: PathPurpose,
+        then: Option<Then>,
+    ) -> Option<PathBuf> {
+        let picked = if save {
+            self.dialogs.pick_save(request)
+        } else {
+            self.dialogs.pick_open(request)
+        };
+        match picked {
+            Picked::Path(path) => Some(path),
+            Picked::Cancelled => None,
+            Picked::Unavailable => {
+                let text = match (&request.start_dir, &request.file_name) {
+                    (Some(dir), Some(name)) => dir.join(name).display().to_string(),
+                    (None, Some(name)) => name.clone(),
+                    (Some(dir), None) => format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR),
+                    (None, None) => String::new(),
+                };
+                self.modal = Some(Modal::TypePath {
+                    purpose,
+                    text,
+                    then,
+                    confirm_replace: false,
+                });
+                None
+            }
+        }
     }
 
     fn open_path(&mut self, path: &Path) {
         match store::load(path) {
             Ok(story) => {
                 self.doc = Document::from_file(story, path.to_owned());
+                self.view = View::Editor;
                 self.settings.remember(path);
                 self.info(format!("Opened {}", path.display()));
             }
@@ -306,38 +441,63 @@ impl CopydeskApp {
         }
     }
 
-    fn save(&mut self, then: Option<Then>) {
+    fn save(&mut self, then: Option<Then>, label: Option<String>) {
         match self.doc.path.clone() {
-            Some(path) => self.write_to(path, then),
-            None => self.save_as(then),
+            Some(path) => self.write_to(path, then, label),
+            None => self.save_as(then, label),
         }
     }
 
-    fn save_as(&mut self, then: Option<Then>) {
-        let dir = self.start_dir();
-        let name = dialogs::suggested_file_name(&self.doc.story.fields.slug);
-        match self.dialogs.save_story(dir.as_deref(), &name) {
-            Picked::Path(path) => self.write_to(dialogs::with_story_extension(path), then),
-            Picked::Cancelled => {}
-            Picked::Unavailable => {
-                self.modal = Some(Modal::TypePath {
-                    purpose: PathPurpose::Save,
-                    text: dir
-                        .map(|d| d.join(&name).display().to_string())
-                        .unwrap_or(name),
-                    then,
-                    confirm_replace: false,
-                })
-            }
+    fn save_as(&mut self, then: Option<Then>, label: Option<String>) {
+        let name = format!("{}.ron", self.doc.story.file_stem());
+        let request = self.request("Save story", dialogs::STORY, Some(name));
+        let purpose = PathPurpose::Save(label.clone());
+        if let Some(path) = self.pick(true, &request, purpose, then.clone()) {
+            self.write_to(dialogs::with_extension(path, "ron"), then, label);
+        }
+    }
+
+    /// Import Markdown or plain text from `path` as a new, unsaved story.
+    fn import_path(&mut self, path: &Path) {
+        let (kind, imported) = match import::import_file(path, None) {
+            Ok(done) => done,
+            Err(err) => return self.error(err.to_string()),
+        };
+        self.doc = Document::imported(imported.fields);
+        self.view = View::Editor;
+        let mut report = vec![format!("Imported {} as {}.", path.display(), kind.label())];
+        report.extend(imported.report);
+        self.import_report = Some(report);
+        self.info(format!(
+            "Imported {} — not saved yet; Save keeps it as a story",
+            path.display()
+        ));
+    }
+
+    /// Ask where to write an export, then write it.
+    fn export_to_file(&mut self, format: Format, output: String) {
+        let name = format.suggested_file_name(&self.doc.story);
+        let filter = export_filter(format);
+        let request = self.request(&format!("Export as {}", format.label()), filter, Some(name));
+        let purpose = PathPurpose::Export(format, output.clone());
+        if let Some(path) = self.pick(true, &request, purpose, None) {
+            self.write_export(&dialogs::with_extension(path, format.extension()), &output);
+        }
+    }
+
+    fn write_export(&mut self, path: &Path, output: &str) {
+        match store::write_atomic(path, output.as_bytes()) {
+            Ok(()) => self.info(format!("Exported to {}", path.display())),
+            Err(err) => self.error(format!("{}: cannot export: {err}", path.display())),
         }
     }
 
     /// Save to `path`, keeping a changed text as a new draft; then go on with
     /// `then`. On failure nothing on disk changes, the text stays in the window,
     /// and `then` is dropped so no unsaved work is discarded.
-    fn write_to(&mut self, path: PathBuf, then: Option<Then>) {
+    fn write_to(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
         let before = self.doc.story.modified;
-        let appended = self.doc.story.record_draft(None, crate::story::now());
+        let appended = self.doc.story.record_draft(label, crate::story::now());
         match store::save(&path, &self.doc.story) {
             Ok(()) => {
                 self.settings.remember(&path);
@@ -377,18 +537,26 @@ impl CopydeskApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         self.banners_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
-        egui::CentralPanel::default().show(ui, |ui| {
-            let out = editor::show(
-                ui,
-                &mut self.doc.story.fields,
-                &mut self.doc.story.status,
-                &self.settings.limits,
-                &self.doc.body_counts,
-            );
-            if out.body_changed {
-                self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
+        if self.show_history {
+            let mut action = None;
+            let selected = match self.view {
+                View::Draft(n) => Some(n),
+                _ => None,
+            };
+            egui::Panel::left("history")
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    action = self.history.ui(ui, &self.doc.story, selected)
+                });
+            match action {
+                Some(HistoryAction::View(n)) => self.view = View::Draft(n),
+                Some(HistoryAction::CompareWithCurrent(n)) => self.open_compare(Side::Draft(n)),
+                None => {}
             }
-        });
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        self.export_window(&ctx);
+        self.import_report_window(&ctx);
         self.modal_ui(&ctx);
         self.settings_window(&ctx);
         self.drop_overlay(&ctx);
@@ -436,9 +604,11 @@ impl CopydeskApp {
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
         if is_story {
             self.queue.push(Command::OpenPath(path));
+        } else if ImportKind::from_path(&path).is_some() {
+            self.guard(Then::ImportPath(path));
         } else {
             self.error(format!(
-                "{}: not opened — only .ron story files can be opened",
+                "{}: not opened — drop a .ron story, or .md or .txt copy to import",
                 path.display()
             ));
         }
@@ -462,6 +632,11 @@ impl CopydeskApp {
                         ui.menu_button("Open Recent", |ui| self.recent_menu(ui));
                         ui.separator();
                     }
+                    self.menu_button(ui, command.clone());
+                }
+            });
+            ui.menu_button("Drafts", |ui| {
+                for command in Command::MENU.iter().filter(|c| c.menu() == Menu::Drafts) {
                     self.menu_button(ui, command.clone());
                 }
             });
@@ -566,6 +741,7 @@ impl CopydeskApp {
         };
         self.modal = match modal {
             Modal::Unsaved { then } => self.unsaved_modal(ctx, then),
+            Modal::Checkpoint { label } => self.checkpoint_modal(ctx, label),
             Modal::TypePath {
                 purpose,
                 text,
@@ -613,7 +789,7 @@ impl CopydeskApp {
                 self.modal.take()
             }
             Some(Choice::Save) => {
-                self.save(Some(then));
+                self.save(Some(then), None);
                 self.modal.take()
             }
         }
@@ -631,10 +807,7 @@ impl CopydeskApp {
         let mut cancel = false;
         let response = egui::Modal::new(Id::unique("copydesk-type-path")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            ui.heading(match purpose {
-                PathPurpose::Open => "Open story",
-                PathPurpose::Save => "Save story",
-            });
+            ui.heading(purpose.title());
             ui.label(
                 "No file dialog could be shown on this desktop (no file-chooser portal \
                  and no zenity). Type the file's path instead.",
@@ -660,11 +833,7 @@ impl CopydeskApp {
                 );
             }
             ui.horizontal(|ui| {
-                let action = match purpose {
-                    PathPurpose::Open => "Open",
-                    PathPurpose::Save => "Save",
-                };
-                if ui.button(action).clicked() {
+                if ui.button(purpose.action()).clicked() {
                     go = true;
                 }
                 if ui.button("Cancel").clicked() {
@@ -684,26 +853,239 @@ impl CopydeskApp {
                 confirm_replace,
             });
         }
+        let path = match &purpose {
+            PathPurpose::Save(_) => dialogs::with_extension(path, "ron"),
+            PathPurpose::Export(format, _) => dialogs::with_extension(path, format.extension()),
+            PathPurpose::Open | PathPurpose::Import => path,
+        };
+        let replacing = purpose.writes() && path.exists() && Some(&path) != self.doc.path.as_ref();
+        if replacing && !confirm_replace {
+            return Some(Modal::TypePath {
+                purpose,
+                text,
+                then,
+                confirm_replace: true,
+            });
+        }
         match purpose {
-            PathPurpose::Open => {
-                self.open_path(&path);
-                None
+            PathPurpose::Open => self.open_path(&path),
+            PathPurpose::Import => self.import_path(&path),
+            PathPurpose::Save(label) => self.write_to(path, then, label),
+            PathPurpose::Export(_, output) => self.write_export(&path, &output),
+        }
+        self.modal.take()
+    }
+
+    fn export_window(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        let mut open = true;
+        let mut action = None;
+        egui::Window::new("Export")
+            .open(&mut open)
+            .default_size([680.0, 560.0])
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .collapsible(false)
+            .show(ctx, |ui| action = dialog.ui(ui, &self.doc.story));
+        if !open {
+            self.export = None;
+        }
+        match action {
+            Some(ExportAction::Copy(format, text)) => {
+                ctx.copy_text(text);
+                self.info(format!(
+                    "Copied the {} export to the clipboard",
+                    format.label()
+                ));
             }
-            PathPurpose::Save => {
-                let path = dialogs::with_story_extension(path);
-                let replacing = path.exists() && Some(&path) != self.doc.path.as_ref();
-                if replacing && !confirm_replace {
-                    return Some(Modal::TypePath {
-                        purpose,
-                        text,
-                        then,
-                        confirm_replace: true,
+            Some(ExportAction::Save(format, text)) => self.export_to_file(format, text),
+            None => {}
+        }
+    }
+
+    fn import_report_window(&mut self, ctx: &egui::Context) {
+        let Some(report) = &self.import_report else {
+            return;
+        };
+        let mut open = true;
+        let mut done = false;
+        egui::Window::new("Import report")
+            .open(&mut open)
+            .default_width(520.0)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label("What the import recognised, and where it put everything else:");
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for line in report {
+                            ui.label(format!("• {line}"));
+                        }
                     });
+                if ui.button("OK").clicked() {
+                    done = true;
                 }
-                self.write_to(path, then);
-                self.modal.take()
+            });
+        if !open || done {
+            self.import_report = None;
+        }
+    }
+
+    /// The central area: the editor, a draft read-only, or the compare.
+    fn central(&mut self, ui: &mut egui::Ui) {
+        match &mut self.view {
+            View::Editor => {
+                let out = editor::show(
+                    ui,
+                    &mut self.doc.story.fields,
+                    &mut self.doc.story.status,
+                    &self.settings.limits,
+                    &self.doc.body_counts,
+                );
+                if out.body_changed {
+                    self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
+                }
+            }
+            View::Draft(n) => {
+                let n = *n;
+                match crate::ui::history::draft_ui(ui, &self.doc.story, n) {
+                    Some(crate::ui::history::DraftAction::Back) => self.view = View::Editor,
+                    Some(crate::ui::history::DraftAction::Compare) => {
+                        self.open_compare(Side::Draft(n))
+                    }
+                    Some(crate::ui::history::DraftAction::Restore(field)) => self.restore(n, field),
+                    None => {}
+                }
+            }
+            View::Compare(view) => {
+                match view.ui(ui, &self.doc.story, &self.settings.limits) {
+                    Some(CompareAction::Close) => self.view = View::Editor,
+                    // A take-back applies only to the text the diff was made
+                    // against; if the text moved on, the next frame re-diffs.
+                    Some(CompareAction::RevertChange(diff, id))
+                        if diff.new == self.doc.story.fields =>
+                    {
+                        if let Some(fields) = compare::revert_change(&diff, id) {
+                            self.set_fields(fields);
+                            self.info("Took back one change — Save keeps it as a new draft".into());
+                        }
+                    }
+                    Some(CompareAction::RevertField(diff, field))
+                        if diff.new == self.doc.story.fields =>
+                    {
+                        self.set_fields(compare::revert_field(&diff, field));
+                        self.info(format!(
+                            "Restored the {} — Save keeps it as a new draft",
+                            field.label().to_lowercase()
+                        ));
+                    }
+                    Some(CompareAction::RevertChange(..) | CompareAction::RevertField(..)) => {}
+                    None => {}
+                }
             }
         }
+    }
+
+    fn set_fields(&mut self, fields: Fields) {
+        self.doc.story.fields = fields;
+        self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
+    }
+
+    /// Compare `old` with the text on screen.
+    fn open_compare(&mut self, old: Side) {
+        self.view = View::Compare(Box::new(CompareView::new(old, Side::Current)));
+    }
+
+    /// Compare the latest draft that differs from the text on screen with it.
+    fn compare_latest(&mut self) {
+        let story = &self.doc.story;
+        let differing = story
+            .drafts
+            .iter()
+            .rev()
+            .find(|d| d.fields != story.fields)
+            .or(story.drafts.last());
+        match differing {
+            Some(draft) => {
+                let n = draft.number;
+                self.open_compare(Side::Draft(n));
+            }
+            None => self.info("No drafts to compare with yet — save first".into()),
+        }
+    }
+
+    /// Restore draft `n` (or one field of it). The text on screen is kept as a
+    /// draft first when no draft holds it yet, so nothing is lost.
+    fn restore(&mut self, n: u32, field: Option<Field>) {
+        let Some(draft) = self.doc.story.draft(n).cloned() else {
+            return;
+        };
+        let kept = if self.doc.story.differs_from_latest_draft() {
+            self.doc.story.record_draft(
+                Some(format!("Before restoring draft {n}")),
+                crate::story::now(),
+            )
+        } else {
+            None
+        };
+        let mut fields = self.doc.story.fields.clone();
+        match field {
+            None => fields = draft.fields,
+            Some(f) => *fields.get_mut(f) = draft.fields.get(f).to_owned(),
+        }
+        self.set_fields(fields);
+        self.view = View::Editor;
+        let what = match field {
+            None => format!("Restored draft {n}"),
+            Some(f) => format!("Restored the {} of draft {n}", f.label().to_lowercase()),
+        };
+        let kept = match kept {
+            Some(k) => format!("; the text you had is kept as draft {k}"),
+            None => String::new(),
+        };
+        self.info(format!(
+            "{what}{kept}. Save keeps the restored text as a new draft."
+        ));
+    }
+
+    fn checkpoint_modal(&mut self, ctx: &egui::Context, mut label: String) -> Option<Modal> {
+        let mut go = false;
+        let mut cancel = false;
+        let response = egui::Modal::new(Id::unique("copydesk-checkpoint")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Save as checkpoint");
+            ui.label("Name this draft so it is easy to find in the history.");
+            let name = ui.label("Checkpoint name");
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut label)
+                        .id_salt("checkpoint-name")
+                        .hint_text("Filed, Legal read, As published…")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(name.id);
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                go = true;
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Save checkpoint").clicked() {
+                    go = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        if cancel || response.should_close() {
+            return None;
+        }
+        if go && !label.trim().is_empty() {
+            self.save(None, Some(label));
+            return self.modal.take();
+        }
+        Some(Modal::Checkpoint { label })
     }
 
     fn settings_window(&mut self, ctx: &egui::Context) {
@@ -758,6 +1140,18 @@ impl CopydeskApp {
             Color32::WHITE,
         );
     }
+}
+
+/// The file-type filter for an export format's save dialog.
+fn export_filter(format: Format) -> Filter {
+    let (name, extensions): (&'static str, &'static [&'static str]) = match format {
+        Format::Txt => ("Plain text", &["txt"]),
+        Format::Md => ("Markdown", &["md"]),
+        Format::Html => ("HTML page", &["html"]),
+        Format::Nitf => ("NITF XML", &["xml"]),
+        Format::Ninjs => ("ninjs JSON", &["json"]),
+    };
+    Filter { name, extensions }
 }
 
 impl eframe::App for CopydeskApp {

@@ -13,6 +13,20 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    /// Save with a checkpoint name ("Filed", "Legal read").
+    Checkpoint,
+    /// Show or hide the drafts kept in the story.
+    History,
+    /// Compare the latest draft with the text on screen.
+    Compare,
+    /// In the compare view: jump to the next change.
+    NextChange,
+    /// In the compare view: jump to the previous change.
+    PreviousChange,
+    /// Export finished copy (text, Markdown, HTML, NITF, ninjs).
+    Export,
+    /// Import Markdown or plain text copy as a new story.
+    Import,
     Quit,
     /// Open a file already chosen (recent files, a dropped file).
     OpenPath(PathBuf),
@@ -26,17 +40,25 @@ pub enum Command {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Menu {
     File,
+    Drafts,
     View,
 }
 
 impl Command {
     /// The commands that appear in menus, in menu order.
-    pub const MENU: [Command; 6] = [
+    pub const MENU: [Command; 13] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
+        Command::Checkpoint,
+        Command::Import,
+        Command::Export,
         Command::Quit,
+        Command::History,
+        Command::Compare,
+        Command::NextChange,
+        Command::PreviousChange,
         Command::Settings,
     ];
 
@@ -46,6 +68,13 @@ impl Command {
             Command::Open => "Open…".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save As…".into(),
+            Command::Checkpoint => "Save as Checkpoint…".into(),
+            Command::History => "History".into(),
+            Command::Compare => "Compare with Latest Draft".into(),
+            Command::NextChange => "Next Change".into(),
+            Command::PreviousChange => "Previous Change".into(),
+            Command::Export => "Export…".into(),
+            Command::Import => "Import…".into(),
             Command::Quit => "Quit".into(),
             Command::OpenPath(path) => path.display().to_string(),
             Command::ClearRecent => "Clear recent files".into(),
@@ -59,6 +88,13 @@ impl Command {
             Command::Open => "Open a story file (.ron)",
             Command::Save => "Save the story; a changed text is kept as a new draft",
             Command::SaveAs => "Save the story to a new file",
+            Command::Checkpoint => "Save and name this draft (\"Filed\", \"Legal read\")",
+            Command::History => "Show the drafts kept in this story",
+            Command::Compare => "Compare the text on screen with the latest draft that differs",
+            Command::NextChange => "Jump to the next change in the compare",
+            Command::PreviousChange => "Jump to the previous change in the compare",
+            Command::Export => "Export finished copy: text, Markdown, HTML, NITF, ninjs",
+            Command::Import => "Import Markdown or plain text copy as a new story",
             Command::Quit => "Close Copydesk",
             Command::OpenPath(_) => "Open this story",
             Command::ClearRecent => "Forget the recent files",
@@ -73,6 +109,19 @@ impl Command {
             Command::Open => Key::O,
             Command::Save => Key::S,
             Command::SaveAs => return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)),
+            Command::Checkpoint => {
+                return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::K));
+            }
+            Command::History => Key::H,
+            Command::Compare => Key::D,
+            Command::NextChange => {
+                return Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown));
+            }
+            Command::PreviousChange => {
+                return Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp));
+            }
+            Command::Export => Key::E,
+            Command::Import => Key::I,
             Command::Quit => Key::Q,
             Command::Settings => Key::Comma,
             Command::OpenPath(_) | Command::ClearRecent => return None,
@@ -83,6 +132,11 @@ impl Command {
     pub fn menu(&self) -> Menu {
         match self {
             Command::Settings => Menu::View,
+            Command::History
+            | Command::Compare
+            | Command::NextChange
+            | Command::PreviousChange
+            | Command::Checkpoint => Menu::Drafts,
             _ => Menu::File,
         }
     }

@@ -14,10 +14,33 @@ pub enum Picked {
     Unavailable,
 }
 
+/// A named group of file extensions for a dialog's file-type list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filter {
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
+}
+
+/// Story files.
+pub const STORY: Filter = Filter {
+    name: "Copydesk story",
+    extensions: &["ron"],
+};
+
+/// What a dialog is for: its title, where it starts, which files it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub title: String,
+    pub start_dir: Option<PathBuf>,
+    pub filter: Filter,
+    /// For a save dialog: the suggested file name.
+    pub file_name: Option<String>,
+}
+
 /// The file dialogs the app uses. Tests substitute their own.
 pub trait FileDialogs {
-    fn open_story(&mut self, start_dir: Option<&Path>) -> Picked;
-    fn save_story(&mut self, start_dir: Option<&Path>, file_name: &str) -> Picked;
+    fn pick_open(&mut self, request: &Request) -> Picked;
+    fn pick_save(&mut self, request: &Request) -> Picked;
 }
 
 /// rfd's native dialogs, with detection of "no dialog could be shown".
@@ -52,56 +75,42 @@ impl NativeDialogs {
         }
     }
 
-    fn dialog(start_dir: Option<&Path>) -> rfd::FileDialog {
-        let dialog = rfd::FileDialog::new().add_filter("Copydesk story", &["ron"]);
-        match start_dir {
-            Some(dir) => dialog.set_directory(dir),
-            None => dialog,
+    fn dialog(request: &Request) -> rfd::FileDialog {
+        let mut dialog = rfd::FileDialog::new()
+            .set_title(&request.title)
+            .add_filter(request.filter.name, request.filter.extensions);
+        if let Some(dir) = &request.start_dir {
+            dialog = dialog.set_directory(dir);
         }
+        if let Some(name) = &request.file_name {
+            dialog = dialog.set_file_name(name);
+        }
+        dialog
     }
 }
 
 impl FileDialogs for NativeDialogs {
-    fn open_story(&mut self, start_dir: Option<&Path>) -> Picked {
-        Self::run(|| Self::dialog(start_dir).set_title("Open story").pick_file())
+    fn pick_open(&mut self, request: &Request) -> Picked {
+        Self::run(|| Self::dialog(request).pick_file())
     }
 
-    fn save_story(&mut self, start_dir: Option<&Path>, file_name: &str) -> Picked {
-        Self::run(|| {
-            Self::dialog(start_dir)
-                .set_title("Save story")
-                .set_file_name(file_name)
-                .save_file()
-        })
+    fn pick_save(&mut self, request: &Request) -> Picked {
+        Self::run(|| Self::dialog(request).save_file())
     }
 }
 
-/// Add `.ron` to a chosen save path that has no extension.
-pub fn with_story_extension(path: PathBuf) -> PathBuf {
+/// Add `extension` to a chosen save path that has none.
+pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     if path.extension().is_none() {
-        path.with_extension("ron")
+        path.with_extension(extension)
     } else {
         path
     }
 }
 
-/// A file name for a story: its slug (made safe), or "story".
-pub fn suggested_file_name(slug: &str) -> String {
-    let safe: String = slug
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let safe = safe.trim_matches('-');
-    if safe.is_empty() {
-        "story.ron".into()
-    } else {
-        format!("{safe}.ron")
-    }
+/// The folder a dialog should start in: the one holding `path`, if any.
+pub fn folder_of(path: Option<&Path>) -> Option<PathBuf> {
+    path.and_then(|p| p.parent())
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_owned)
 }

@@ -3,8 +3,11 @@
 
 pub mod app;
 pub mod commands;
+pub mod compare_view;
 pub mod dialogs;
 pub mod editor;
+pub mod export_dialog;
+pub mod history;
 pub mod theme;
 
 use std::path::{Path, PathBuf};

@@ -10,7 +10,25 @@ pub const HEADLINE_SIZE: f32 = 22.0;
 /// The widest the text column grows, for a comfortable line length (≈75 characters).
 pub const COLUMN_WIDTH: f32 = 760.0;
 
+/// DejaVu Sans: a fallback for what egui's bundled fonts lack (arrows, prime
+/// marks ′ ″, math and currency symbols, Greek, Armenian, Georgian, Hebrew …),
+/// so any copy pasted in is drawn rather than shown as boxes.
+const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
 pub fn apply(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "DejaVuSans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(FALLBACK_FONT)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("DejaVuSans".to_owned());
+    }
+    ctx.set_fonts(fonts);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (

@@ -1,0 +1,207 @@
+//! The history panel: the drafts kept in the story, newest first, with number,
+//! time, label, words and the change in words against the previous draft.
+//! Panels return what the user asked for; the app carries it out.
+
+use egui::{RichText, Ui};
+
+use crate::story::{self, Story};
+
+/// What the user asked the history panel for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HistoryAction {
+    /// Show this draft read-only.
+    View(u32),
+    /// Compare this draft with the text on screen.
+    CompareWithCurrent(u32),
+}
+
+/// One draft's line in the list, computed once per draft (drafts never change).
+struct Entry {
+    number: u32,
+    when: String,
+    label: Option<String>,
+    words: usize,
+    delta: Option<i64>,
+}
+
+/// The panel's state: the list, cached until the story's drafts change.
+#[derive(Default)]
+pub struct History {
+    entries: Vec<Entry>,
+    cached_for: Option<(String, usize)>,
+}
+
+/// A draft's time as the editor reads it: local date and time.
+pub fn local_time(ts: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    ts.to_zoned(tz.clone())
+        .strftime("%d %b %Y %H:%M")
+        .to_string()
+}
+
+impl History {
+    fn refresh(&mut self, story: &Story) {
+        let key = (story.id.clone(), story.drafts.len());
+        if self.cached_for.as_ref() == Some(&key) {
+            return;
+        }
+        let tz = jiff::tz::TimeZone::system();
+        let mut previous = None;
+        self.entries = story
+            .drafts
+            .iter()
+            .map(|d| {
+                let words = story::word_count(&d.fields.body);
+                let delta = previous.map(|p: usize| words as i64 - p as i64);
+                previous = Some(words);
+                Entry {
+                    number: d.number,
+                    when: local_time(d.saved, &tz),
+                    label: d.label.clone(),
+                    words,
+                    delta,
+                }
+            })
+            .collect();
+        self.cached_for = Some(key);
+    }
+
+    /// Draw the list. `selected` is the draft being viewed, if any.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        story: &Story,
+        selected: Option<u32>,
+    ) -> Option<HistoryAction> {
+        self.refresh(story);
+        let mut action = None;
+        ui.heading("History");
+        if self.entries.is_empty() {
+            ui.label("No drafts yet. Every save that changes the text keeps a draft.");
+            return None;
+        }
+        ui.label(RichText::new(format!("{} drafts, newest first", self.entries.len())).weak());
+        ui.separator();
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 14.0;
+        let count = self.entries.len();
+        egui::ScrollArea::vertical()
+            .id_salt("history-list")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, count, |ui, range| {
+                for index in range {
+                    let entry = &self.entries[count - 1 - index];
+                    let title = match &entry.label {
+                        Some(label) => format!("Draft {} · {label}", entry.number),
+                        None => format!("Draft {}", entry.number),
+                    };
+                    let delta = match entry.delta {
+                        Some(d) => format!(" ({d:+})"),
+                        None => String::new(),
+                    };
+                    let detail = format!("{} · {} words{delta}", entry.when, entry.words);
+                    ui.horizontal(|ui| {
+                        ui.set_height(row_height - 6.0);
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if ui
+                                .small_button("Compare")
+                                .on_hover_text(format!(
+                                    "Compare draft {} with the text on screen",
+                                    entry.number
+                                ))
+                                .clicked()
+                            {
+                                action = Some(HistoryAction::CompareWithCurrent(entry.number));
+                            }
+                            ui.with_layout(
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    let is_selected = selected == Some(entry.number);
+                                    let text = format!("{title}\n{detail}");
+                                    if ui.selectable_label(is_selected, text).clicked() {
+                                        action = Some(HistoryAction::View(entry.number));
+                                    }
+                                },
+                            );
+                        });
+                    });
+                }
+            });
+        action
+    }
+}
+
+/// What the user asked the read-only draft view for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftAction {
+    Back,
+    Compare,
+    /// Restore the whole draft (`None`) or one field of it.
+    Restore(Option<crate::story::Field>),
+}
+
+/// A saved draft, read-only, with what can be done with it.
+pub fn draft_ui(ui: &mut Ui, story: &Story, number: u32) -> Option<DraftAction> {
+    let mut action = None;
+    let Some(draft) = story.draft(number) else {
+        ui.label(format!("Draft {number} is not in this story."));
+        if ui.button("Back to editor").clicked() {
+            action = Some(DraftAction::Back);
+        }
+        return action;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let title = match &draft.label {
+            Some(label) => format!("Draft {number} · {label}"),
+            None => format!("Draft {number}"),
+        };
+        ui.heading(title);
+        ui.label(
+            RichText::new(format!(
+                "saved {} · read-only",
+                local_time(draft.saved, &jiff::tz::TimeZone::system())
+            ))
+            .weak(),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Back to editor").clicked() {
+            action = Some(DraftAction::Back);
+        }
+        if ui.button("Compare with text on screen").clicked() {
+            action = Some(DraftAction::Compare);
+        }
+        if ui
+            .button("Restore this draft")
+            .on_hover_text(
+                "Put this draft's text on screen; the current text is kept as a draft first",
+            )
+            .clicked()
+        {
+            action = Some(DraftAction::Restore(None));
+        }
+        ui.menu_button("Restore one field", |ui| {
+            for field in crate::story::Field::ALL {
+                if ui.button(field.label()).clicked() {
+                    action = Some(DraftAction::Restore(Some(field)));
+                }
+            }
+        });
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("draft-view")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(crate::ui::theme::COLUMN_WIDTH);
+            for field in crate::story::Field::ALL {
+                let text = draft.fields.get(field);
+                ui.label(RichText::new(field.label()).strong());
+                if text.is_empty() {
+                    ui.label(RichText::new("(empty)").weak());
+                } else {
+                    ui.add(egui::Label::new(RichText::new(text).size(15.0)).wrap());
+                }
+                ui.add_space(6.0);
+            }
+        });
+    action
+}

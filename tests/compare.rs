@@ -1,0 +1,131 @@
+//! Properties of the compare engine over arbitrary Unicode text: applying the
+//! changes to the old text gives the new text, reverting every change gives the
+//! old text back, a version compared with itself has no changes, and no range
+//! ever splits a character.
+
+use copydesk::compare::{self, Granularity, Options, Row};
+use copydesk::story::{Field, Fields};
+use proptest::prelude::*;
+
+/// Text with words from several scripts, punctuation, quotes, emoji, combining
+/// marks, spaces and newlines (so paragraphs come and go).
+fn text(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            6 => proptest::sample::select(vec![
+                "the", "council", "bridge", "Київ", "міст", "café", "e\u{301}", "👩‍👩‍👧", "🎉",
+                "“quoted”", "it’s", "—", "U.S.", "10,000", "said", "Monday", "a", "b",
+            ]).prop_map(str::to_owned),
+            3 => proptest::sample::select(vec![" ", " ", "  ", "\t", ". ", ", "]).prop_map(str::to_owned),
+            1 => proptest::sample::select(vec!["\n", "\n\n"]).prop_map(str::to_owned),
+            1 => any::<char>().prop_filter("no CR", |c| *c != '\r').prop_map(String::from),
+        ],
+        0..max,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// An edited version of `base`: some pieces dropped, replaced or added.
+fn edited(base: String) -> impl Strategy<Value = (String, String)> {
+    let words: Vec<String> = base
+        .split_inclusive([' ', '\n'])
+        .map(str::to_owned)
+        .collect();
+    let n = words.len();
+    (proptest::collection::vec(0..4u8, n), text(12), text(12)).prop_map(
+        move |(actions, extra_a, extra_b)| {
+            let mut out = String::new();
+            for (word, action) in words.iter().zip(&actions) {
+                match action {
+                    0 => {}
+                    1 => out.push_str(&extra_a),
+                    _ => out.push_str(word),
+                }
+            }
+            out.push_str(&extra_b);
+            (base.clone(), out)
+        },
+    )
+}
+
+fn fields_pair() -> impl Strategy<Value = (Fields, Fields)> {
+    (text(300).prop_flat_map(edited), text(20), text(20)).prop_map(
+        |((old_body, new_body), old_head, new_head)| {
+            let old = Fields {
+                headline: old_head.replace('\n', " "),
+                body: old_body,
+                ..Fields::default()
+            };
+            let new = Fields {
+                headline: new_head.replace('\n', " "),
+                body: new_body,
+                ..Fields::default()
+            };
+            (old, new)
+        },
+    )
+}
+
+fn granularity() -> impl Strategy<Value = Granularity> {
+    proptest::sample::select(Granularity::ALL.to_vec())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn apply_gives_new_and_revert_gives_old((old, new) in fields_pair(), g in granularity()) {
+        let options = Options { granularity: g, ..Options::default() };
+        let diff = compare::compare(&old, &new, &options);
+        for fd in &diff.fields {
+            let (a, b) = (old.get(fd.field), new.get(fd.field));
+            for c in &fd.changes {
+                prop_assert!(a.is_char_boundary(c.old.start) && a.is_char_boundary(c.old.end));
+                prop_assert!(b.is_char_boundary(c.new.start) && b.is_char_boundary(c.new.end));
+                let empty = c.old.is_empty() && c.new.is_empty();
+                prop_assert!(!empty, "empty change {:?}", c);
+            }
+            prop_assert_eq!(compare::apply(a, b, &fd.changes), b);
+            prop_assert_eq!(compare::revert_all(a, b, &fd.changes), a);
+            // Every paragraph of each side appears in exactly one row.
+            let olds = fd.rows.iter().filter(|r| !matches!(r, Row::Inserted { .. })).count();
+            let news = fd.rows.iter().filter(|r| !matches!(r, Row::Deleted { .. })).count();
+            prop_assert_eq!(olds, fd.old_paragraphs.len());
+            prop_assert_eq!(news, fd.new_paragraphs.len());
+        }
+        prop_assert_eq!(diff.is_identical(), old == new);
+    }
+
+    #[test]
+    fn reverting_one_change_is_applying_all_the_others((old, new) in fields_pair()) {
+        let diff = compare::compare(&old, &new, &Options::default());
+        for change in diff.changes() {
+            let reverted = compare::revert_change(&diff, change.id).unwrap();
+            let fd = diff.field(change.field);
+            let others = fd.changes.iter().filter(|c| c.id != change.id);
+            let expected = compare::apply(old.get(change.field), new.get(change.field), others);
+            prop_assert_eq!(reverted.get(change.field), expected.as_str());
+            for field in Field::ALL.into_iter().filter(|f| *f != change.field) {
+                prop_assert_eq!(reverted.get(field), new.get(field));
+            }
+        }
+    }
+
+    #[test]
+    fn a_version_compared_with_itself_has_no_changes((old, _new) in fields_pair(), g in granularity()) {
+        let options = Options { granularity: g, ignore_whitespace: true, ignore_quote_style: true, ..Options::default() };
+        let diff = compare::compare(&old, &old, &options);
+        prop_assert!(diff.is_identical());
+        let all_same = diff.fields.iter().all(|f| f.rows.iter().all(|r| matches!(r, Row::Same { .. })));
+        prop_assert!(all_same, "rows not all Same");
+    }
+
+    #[test]
+    fn arbitrary_texts_never_panic(a in ".{0,200}", b in ".{0,200}") {
+        let old = Fields { body: a.clone(), note: b.clone(), ..Fields::default() };
+        let new = Fields { body: b, note: a, ..Fields::default() };
+        let diff = compare::compare(&old, &new, &Options::default());
+        let fd = diff.field(Field::Body);
+        prop_assert_eq!(compare::apply(&old.body, &new.body, &fd.changes), new.body.clone());
+    }
+}
