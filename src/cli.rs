@@ -1,6 +1,6 @@
 //! The command line: `copydesk [FILE]` opens the window; `copydesk info`, `log`,
-//! `export` and `import` drive the same core without one. Each command is a few
-//! lines over the core.
+//! `diff`, `export` and `import` drive the same core without one. Each command is a
+//! few lines over the core.
 //!
 //! Exit codes: 0 success, 2 error (unreadable file, bad arguments) with one line
 //! on stderr naming the file; 1 is kept for "differences found" / "checks failed".
@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 use crate::export::{self, ExportError, Format};
 use crate::import::{self, ImportKind};
 use crate::store::{self, StoreError};
-use crate::story::{self, Field, Limits, Story};
+use crate::story::{self, Field, Fields, Limits, Story};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,8 +35,51 @@ pub struct Cli {
     pub screenshot: Option<PathBuf>,
 }
 
+/// When to colour the diff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// When standard output is a terminal.
+    Auto,
+    Always,
+    Never,
+}
+
+/// The unit `diff` measures changes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Word,
+    Sentence,
+    Paragraph,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Word diff of two versions, like `git diff --word-diff=plain`: drafts of one
+    /// story, or the current texts of two stories. Exit 0 when identical, 1 when
+    /// they differ, 2 on error.
+    Diff {
+        /// One story (compare its drafts), or two stories (compare their current texts).
+        #[arg(num_args = 1..=2, required = true, value_name = "STORY.ron")]
+        stories: Vec<PathBuf>,
+        /// The older side: a draft number [default: the latest draft that differs from the current text].
+        #[arg(long, value_name = "N")]
+        from: Option<u32>,
+        /// The newer side: a draft number or `current` (the text as last saved).
+        #[arg(long, value_name = "M|current", default_value = "current")]
+        to: String,
+        /// Colour deletions red and insertions green.
+        #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+        color: ColorWhen,
+        /// Measure changes by word, sentence or paragraph.
+        #[arg(long, value_enum, default_value_t = By::Word)]
+        by: By,
+        /// Treat runs of whitespace as equal.
+        #[arg(long)]
+        ignore_whitespace: bool,
+        /// Treat curly and straight quotes as equal.
+        #[arg(long)]
+        ignore_quotes: bool,
+    },
     /// Print a story's fields and counts.
     Info {
         /// The story file.
@@ -104,11 +147,44 @@ pub enum CliError {
     Exists { path: PathBuf },
     #[error("{}: nothing to import (no text found)", path.display())]
     NothingToImport { path: PathBuf },
+    #[error("{}: {message}", path.display())]
+    Draft { path: PathBuf, message: String },
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// Run one command, writing its report to `out`.
 pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     match command {
+        Command::Diff {
+            stories,
+            from,
+            to,
+            color,
+            by,
+            ignore_whitespace,
+            ignore_quotes,
+        } => {
+            let options = crate::compare::Options {
+                granularity: match by {
+                    By::Word => crate::compare::Granularity::Word,
+                    By::Sentence => crate::compare::Granularity::Sentence,
+                    By::Paragraph => crate::compare::Granularity::Paragraph,
+                },
+                ignore_whitespace: *ignore_whitespace,
+                ignore_quote_style: *ignore_quotes,
+                ..Default::default()
+            };
+            let color = match color {
+                ColorWhen::Always => true,
+                ColorWhen::Never => false,
+                ColorWhen::Auto => {
+                    use std::io::IsTerminal;
+                    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            return run_diff(out, stories, *from, to, &options, color);
+        }
         Command::Info { story, wpm } => {
             let loaded = store::load(story)?;
             write_info(out, &story.display().to_string(), &loaded, *wpm)?;
@@ -139,6 +215,94 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
         )?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One side of a diff: its text and how it is named in the output.
+fn diff_side(
+    path: &std::path::Path,
+    story: &Story,
+    which: Option<u32>,
+) -> Result<(Fields, String), CliError> {
+    let name = path.display();
+    match which {
+        None => Ok((story.fields.clone(), format!("{name} (current text)"))),
+        Some(n) => {
+            let draft = story.draft(n).ok_or_else(|| CliError::Draft {
+                path: path.to_owned(),
+                message: format!(
+                    "no draft {n} (the story has drafts {})",
+                    draft_numbers(story)
+                ),
+            })?;
+            let label = draft
+                .label
+                .as_deref()
+                .map(|l| format!(" · {l}"))
+                .unwrap_or_default();
+            Ok((draft.fields.clone(), format!("{name} (draft {n}{label})")))
+        }
+    }
+}
+
+fn draft_numbers(story: &Story) -> String {
+    match (story.drafts.first(), story.drafts.last()) {
+        (Some(first), Some(last)) => format!("{}–{}", first.number, last.number),
+        _ => "none".to_owned(),
+    }
+}
+
+fn run_diff(
+    out: &mut dyn Write,
+    stories: &[PathBuf],
+    from: Option<u32>,
+    to: &str,
+    options: &crate::compare::Options,
+    color: bool,
+) -> Result<ExitCode, CliError> {
+    let ((old, old_name), (new, new_name)) = match stories {
+        [a, b] => {
+            if from.is_some() || to != "current" {
+                return Err(CliError::Usage(
+                    "--from and --to choose drafts of one story; with two stories their current texts are compared".into(),
+                ));
+            }
+            let (sa, sb) = (store::load(a)?, store::load(b)?);
+            (diff_side(a, &sa, None)?, diff_side(b, &sb, None)?)
+        }
+        [path] => {
+            let story = store::load(path)?;
+            let to = match to {
+                "current" => None,
+                n => Some(n.parse::<u32>().map_err(|_| {
+                    CliError::Usage(format!("--to takes a draft number or `current`, not `{n}`"))
+                })?),
+            };
+            let newer = diff_side(path, &story, to)?;
+            let from = match from {
+                Some(n) => n,
+                None => story
+                    .drafts
+                    .iter()
+                    .rev()
+                    .find(|d| d.fields != newer.0)
+                    .map(|d| d.number)
+                    .ok_or_else(|| CliError::Draft {
+                        path: path.clone(),
+                        message: "no earlier draft differs from this text".into(),
+                    })
+                    .or_else(|err| story.drafts.last().map(|d| d.number).ok_or(err))?,
+            };
+            (diff_side(path, &story, Some(from))?, newer)
+        }
+        _ => return Err(CliError::Usage("diff takes one or two story files".into())),
+    };
+    let diff = crate::compare::compare(&old, &new, options);
+    out.write_all(crate::compare::plain::word_diff(&diff, &old_name, &new_name, color).as_bytes())?;
+    Ok(if diff.is_identical() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// A one-line rendering of a field's text (newlines shown as ⏎).

@@ -125,3 +125,94 @@ fn bad_arguments_exit_2() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("info"));
 }
+
+// ---- diff -------------------------------------------------------------------------
+
+/// A story whose drafts say "quick", then "slow"; on disk the text says "slow".
+fn drafts_story(dir: &Path) -> std::path::PathBuf {
+    let mut story = Story::with_fields(Fields {
+        headline: "Fox story".into(),
+        body: "The quick brown fox.\n\nIt jumped.".into(),
+        ..Fields::default()
+    });
+    story.record_draft(Some("Filed".into()), now());
+    story.fields.body = "The slow brown fox.\n\nIt jumped.".into();
+    story.record_draft(None, now());
+    let path = dir.join("fox.ron");
+    store::save(&path, &story).unwrap();
+    path
+}
+
+#[test]
+fn diff_defaults_to_latest_differing_draft_against_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = drafts_story(dir.path());
+    let p = path.to_str().unwrap();
+    let out = copydesk(&["diff", p]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("(draft 1 · Filed)"), "{text}");
+    assert!(text.contains("(current text)"), "{text}");
+    assert!(
+        text.contains("@@ body ¶1 @@\nThe [-quick-]{+slow+} brown fox.\n"),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour when piped: {text:?}");
+}
+
+#[test]
+fn diff_between_drafts_and_identical_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = drafts_story(dir.path());
+    let p = path.to_str().unwrap();
+    let out = copydesk(&["diff", p, "--from", "2", "--to", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("The [-slow-]{+quick+} brown fox."));
+    let out = copydesk(&["diff", p, "--from", "2"]);
+    assert_eq!(out.status.code(), Some(0), "draft 2 is the current text");
+    assert!(out.stdout.is_empty());
+    let out = copydesk(&["diff", p, "--from", "1", "--color", "always"]);
+    assert!(stdout(&out).contains("\x1b[31m[-quick-]\x1b[m"));
+    let out = copydesk(&["diff", p, "--from", "1", "--by", "paragraph"]);
+    assert!(stdout(&out).contains("[-The quick brown fox.-]{+The slow brown fox.+}"));
+}
+
+#[test]
+fn diff_two_stories_compares_their_current_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = drafts_story(dir.path());
+    let b = dir.path().join("other.ron");
+    let mut other = store::load(&a).unwrap();
+    other.fields.headline = "Fox story, updated".into();
+    store::save(&b, &other).unwrap();
+    let out = copydesk(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("@@ headline @@\nFox story{+, updated+}\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = copydesk(&["diff", a.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn diff_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = drafts_story(dir.path());
+    let p = path.to_str().unwrap();
+    let out = copydesk(&["diff", p, "--from", "9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("fox.ron: no draft 9"),
+        "{}",
+        stderr(&out)
+    );
+    let out = copydesk(&["diff", p, "--to", "latest"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = copydesk(&["diff", p, p, "--from", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = copydesk(&["diff", "missing.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.ron"));
+}

@@ -695,6 +695,7 @@ fn pair(
         right_rect.max,
     );
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(area));
+    child.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     child.horizontal_wrapped(|ui| {
         for (id, label) in buttons {
             if ui
@@ -732,20 +733,24 @@ fn take_back_buttons(
         .collect()
 }
 
-/// How many rows of small buttons `buttons` need in `width`.
+/// How many rows of small buttons `buttons` need in `width` (laid out exactly
+/// as `horizontal_wrapped` will place them).
 fn button_rows(ui: &Ui, buttons: &[(usize, String)], width: f32) -> usize {
     if buttons.is_empty() {
         return 0;
     }
     let font = egui::TextStyle::Button.resolve(ui.style());
     let spacing = ui.spacing().item_spacing.x;
+    // Small buttons have no vertical padding but keep the horizontal one.
+    let padding = ui.spacing().button_padding.x * 2.0 + 2.0;
     let (mut rows, mut used) = (1, 0.0);
     for (_, label) in buttons {
-        let w = ui.fonts_mut(|f| {
+        let text = ui.fonts_mut(|f| {
             f.layout_no_wrap(label.clone(), font.clone(), Color32::WHITE)
                 .size()
                 .x
-        }) + 8.0;
+        });
+        let w = (text + padding).min(width);
         if used > 0.0 && used + w > width {
             rows += 1;
             used = 0.0;
