@@ -293,7 +293,10 @@ pub fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StoreError> 
             path: path.to_owned(),
         });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a memchr; find the offset only when there is one.
+    if bytes.contains(&0)
+        && let Some(offset) = bytes.iter().position(|&b| b == 0)
+    {
         return Err(StoreError::NotText {
             path: path.to_owned(),
             reason: "NUL byte",

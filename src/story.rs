@@ -143,8 +143,23 @@ impl Fields {
 }
 
 fn needs_normalizing(text: &str, multiline: bool) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !(c == '\t' || (multiline && c == '\n')))
+    // Control characters are C0 (bytes below 0x20), DEL, and C1 (U+0080–U+009F,
+    // encoded as 0xC2 0x80–0x9F): a byte scan finds them without decoding.
+    let bytes = text.as_bytes();
+    // A branch-free pass first (it vectorises): most text has none of these.
+    let suspicious = bytes.iter().fold(false, |found, &b| {
+        found | ((b < 0x20 && b != b'\t' && (b != b'\n' || !multiline)) || b == 0x7F || b == 0xC2)
+    });
+    if !suspicious {
+        return false;
+    }
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' => false,
+        b'\n' => !multiline,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        _ => false,
+    })
 }
 
 /// The single-line text rule: line breaks become spaces, control characters
@@ -369,9 +384,33 @@ impl Limits {
 /// Counts a word as a run of non-space characters holding at least one letter or
 /// digit ("U.S.", "e-mail", "10,000" are one word each; a lone dash is none).
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    // One pass over the bytes; only non-ASCII characters are decoded. A word is
+    // counted at its first letter or digit.
+    let bytes = text.as_bytes();
+    let (mut count, mut counted) = (0, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b == b' ' || (0x09..=0x0D).contains(&b) {
+                counted = false;
+            } else if !counted && b.is_ascii_alphanumeric() {
+                count += 1;
+                counted = true;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                counted = false;
+            } else if !counted && c.is_alphanumeric() {
+                count += 1;
+                counted = true;
+            }
+            i += c.len_utf8();
+        }
+    }
+    count
 }
 
 /// Characters as a reader sees them (grapheme clusters: "é" written with a
@@ -498,6 +537,40 @@ mod body_lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_matches_the_definition() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a b\tc\nd ",
+            "— – …",
+            "Київ, «міст» — 2024!",
+            "a\u{a0}b",
+            "x\u{2003}y",
+            "e\u{301}t",
+            "👩‍👩‍👧 family",
+            "\u{b}v\u{c}f\r",
+            "10,000 U.S. e-mail",
+        ] {
+            let expected = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(word_count(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_found_by_the_byte_scan() {
+        for c in (0u32..0x300).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let expected = c.is_control() && c != '\t' && c != '\n';
+            assert_eq!(needs_normalizing(&text, true), expected, "{c:?}");
+        }
+        assert!(needs_normalizing("a\nb", false));
+    }
 
     #[test]
     fn words_ignore_lone_punctuation() {

@@ -138,11 +138,18 @@ pub struct Stats {
     pub changes: usize,
     pub words_added: usize,
     pub words_removed: usize,
+    pub fields_changed: usize,
+}
+
+/// Whole-story numbers of both sides, for a compare's header (see
+/// [`StoryDiff::totals`]; not computed by [`compare`] itself, which the command
+/// line runs without a header).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
     pub old_words: usize,
     pub new_words: usize,
     pub old_headline_chars: usize,
     pub new_headline_chars: usize,
-    pub fields_changed: usize,
 }
 
 /// The comparison of two versions of a story.
@@ -180,6 +187,16 @@ impl StoryDiff {
         self.stats.changes == 0
     }
 
+    /// Body words and headline characters of both sides.
+    pub fn totals(&self) -> Totals {
+        Totals {
+            old_words: story::word_count(&self.old.body),
+            new_words: story::word_count(&self.new.body),
+            old_headline_chars: story::char_count(&self.old.headline),
+            new_headline_chars: story::char_count(&self.new.headline),
+        }
+    }
+
     /// The removed and the added text of a change.
     pub fn change_text(&self, change: &Change) -> (&str, &str) {
         (
@@ -207,13 +224,7 @@ pub fn compare(old: &Fields, new: &Fields, options: &Options) -> StoryDiff {
         })
         .collect();
     let timed_out = Instant::now() > deadline;
-    let mut stats = Stats {
-        old_words: story::word_count(&old.body),
-        new_words: story::word_count(&new.body),
-        old_headline_chars: story::char_count(&old.headline),
-        new_headline_chars: story::char_count(&new.headline),
-        ..Stats::default()
-    };
+    let mut stats = Stats::default();
     for fd in &fields {
         if !fd.is_unchanged() {
             stats.fields_changed += 1;
@@ -291,7 +302,7 @@ fn key<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
 /// Split a paragraph into the tokens compared at `granularity`.
 fn tokens(text: &str, granularity: Granularity) -> Vec<&str> {
     match granularity {
-        Granularity::Word => text.split_word_bounds().collect(),
+        Granularity::Word => word_tokens(text),
         Granularity::Sentence => text.split_sentence_bounds().collect(),
         Granularity::Paragraph => {
             if text.is_empty() {
@@ -329,6 +340,15 @@ fn diff_field(
             old_index: 0,
             new_index: 0,
             len: op.len(),
+        }]
+    } else if edited_in_place(&old_keys, &new_keys) {
+        // Same paragraphs in the same places, some edited: one block, paired
+        // in place, without a paragraph-level diff.
+        vec![similar::DiffOp::Replace {
+            old_index: 0,
+            old_len: op.len(),
+            new_index: 0,
+            new_len: np.len(),
         }]
     } else {
         capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline))
@@ -437,9 +457,31 @@ fn run_range(paragraphs: &[Range<usize>], run: Range<usize>, at_end: bool) -> Op
     })
 }
 
+/// Whether `new` is `old` with paragraphs edited in place: as many paragraphs,
+/// each equal to or plainly an edit of the one in its place (half or more of it
+/// shared as a common head and tail).
+fn edited_in_place(old: &[Cow<str>], new: &[Cow<str>]) -> bool {
+    old.len() == new.len()
+        && old.iter().zip(new).all(|(a, b)| {
+            if a == b {
+                return true;
+            }
+            // An empty paragraph against a written one is not an edit in place.
+            if a.is_empty() || b.is_empty() {
+                return false;
+            }
+            let (head, tail) = common_ends(a, b);
+            (head + tail) * 2 >= a.len().max(b.len())
+        })
+}
+
 /// Below this similarity two paragraphs are shown as one deleted and one added
 /// rather than as one edited paragraph.
 const PAIR_SIMILARITY: f32 = 0.3;
+
+/// How far from the diagonal (beyond the difference in paragraph counts) a
+/// paragraph may be paired.
+const PAIR_BAND: usize = 8;
 
 /// Blocks larger than this (old × new paragraphs) are paired in order instead.
 const PAIR_CELLS: usize = 250_000;
@@ -464,10 +506,27 @@ fn pair_paragraphs(
         // One paragraph against one (a headline, say) is always an edit.
         return o.zip(n).collect();
     }
+    if rows == cols {
+        // The common case (words edited here and there): each paragraph keeps
+        // most of its text in its own place. Shared head and tail bytes show
+        // that without building word bags.
+        let in_place = (0..rows).all(|k| {
+            let (a, b) = (&old[op[o.start + k].clone()], &new[np[n.start + k].clone()]);
+            let (head, tail) = common_ends(a, b);
+            let longest = a.len().max(b.len()).max(1);
+            (head + tail) * 2 >= longest
+        });
+        if in_place {
+            return o.zip(n).collect();
+        }
+    }
     let bag = |text: &str| -> HashMap<String, u32> {
         let mut counts = HashMap::new();
-        for w in key(text, options).unicode_words() {
-            *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+        let key = key(text, options);
+        for w in word_tokens(&key) {
+            if w.chars().next().is_some_and(char::is_alphanumeric) {
+                *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+            }
         }
         counts
     };
@@ -484,12 +543,25 @@ fn pair_paragraphs(
             .sum();
         2.0 * shared as f32 / (sa + sb) as f32
     };
+    if rows == cols {
+        // The common case (words edited here and there): every paragraph is
+        // still most like the one in its own place.
+        let in_place = (0..rows).all(|k| similarity(&old_bags[k], &new_bags[k]) >= PAIR_SIMILARITY);
+        if in_place {
+            return o.zip(n).collect();
+        }
+    }
     // score[i][j]: best total similarity pairing the first i old with the first j new.
     let mut score = vec![0.0f32; (rows + 1) * (cols + 1)];
     let at = |i: usize, j: usize| i * (cols + 1) + j;
+    // Similarity only near the diagonal: paragraphs are paired with others at
+    // about the same place in the block (the band is wide enough for every
+    // paragraph added or removed), which keeps this close to linear.
+    let band = rows.abs_diff(cols) + PAIR_BAND;
     let mut sims = vec![0.0f32; rows * cols];
     for i in 0..rows {
-        for j in 0..cols {
+        let center = i * cols / rows;
+        for j in center.saturating_sub(band)..(center + band + 1).min(cols) {
             sims[i * cols + j] = similarity(&old_bags[i], &new_bags[j]);
         }
     }
@@ -533,13 +605,66 @@ fn inline_changes(
     if key(old, options) == key(new, options) {
         return Vec::new();
     }
+    // Words before the first difference and after the last cannot be part of a
+    // change: compare only the middle, cut at word starts on both sides.
+    let (head, tail) = if options.granularity == Granularity::Word {
+        common_ends(old, new)
+    } else {
+        (0, 0)
+    };
+    let mut changes = inline_middle(
+        &old[head..old.len() - tail],
+        &new[head..new.len() - tail],
+        options,
+        deadline,
+    );
+    for (a, b) in &mut changes {
+        *a = a.start + head..a.end + head;
+        *b = b.start + head..b.end + head;
+    }
+    changes
+}
+
+/// The lengths of a common head and a common tail of `a` and `b` that do not
+/// overlap and are cut at word starts: just after a space in both texts, so the
+/// middle parts tokenise exactly as they would inside the whole paragraphs.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let mut head = ab.iter().zip(bb).take_while(|(x, y)| x == y).count();
+    while head > 0 && ab[head - 1] != b' ' {
+        head -= 1;
+    }
+    let max_tail = (ab.len() - head).min(bb.len() - head);
+    let mut tail = ab
+        .iter()
+        .rev()
+        .zip(bb.iter().rev())
+        .take(max_tail)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let word_start = |bytes: &[u8], at: usize| at > 0 && bytes[at - 1] == b' ';
+    while tail > 0 && !(word_start(ab, ab.len() - tail) && word_start(bb, bb.len() - tail)) {
+        tail -= 1;
+    }
+    (head, tail)
+}
+
+/// [`inline_changes`] on the parts of two paragraphs that differ.
+fn inline_middle(
+    old: &str,
+    new: &str,
+    options: &Options,
+    deadline: Instant,
+) -> Vec<(Range<usize>, Range<usize>)> {
     let old_tokens = tokens(old, options.granularity);
     let new_tokens = tokens(new, options.granularity);
     let old_keys: Vec<Cow<str>> = old_tokens.iter().map(|t| key(t, options)).collect();
     let new_keys: Vec<Cow<str>> = new_tokens.iter().map(|t| key(t, options)).collect();
     let old_at = offsets(&old_tokens);
     let new_at = offsets(&new_tokens);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline));
+    // Short lists cannot take long; reading the clock would cost more.
+    let deadline = (old_keys.len() + new_keys.len() > 4000).then_some(deadline);
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, deadline);
     let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     let mut gap_is_space = false;
     for diff_op in ops {
@@ -561,6 +686,80 @@ fn inline_changes(
             _ => out.push((old_range, new_range)),
         }
         gap_is_space = false;
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TokenClass {
+    Space,
+    Word,
+    /// A character that stands alone: punctuation, a symbol, an emoji, a CJK
+    /// ideograph (those languages do not separate words with spaces).
+    Single,
+}
+
+/// Characters that belong to the character before them: combining marks,
+/// variation selectors, zero-width joiners, emoji skin-tone modifiers and tags.
+/// A token never starts with one, so no user-perceived character is split.
+fn is_extend(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C..=0x200D | 0x20D0..=0x20FF
+        | 0x302A..=0x302F | 0x3099..=0x309A | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
+        | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+}
+
+/// Scripts written without spaces between words: each character is a token.
+fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x3040..=0x30FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Words (letter and digit runs), runs of spaces, and single other characters.
+/// Much faster than full Unicode word segmentation, and the same for copy in
+/// spaced scripts; marks and joiners stay with the character they extend.
+fn word_tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::with_capacity(text.len() / 3);
+    let mut start = 0;
+    let mut current: Option<TokenClass> = None;
+    let mut previous = '\0';
+    for (i, c) in text.char_indices() {
+        let after = std::mem::replace(&mut previous, c);
+        let regional = |c: char| matches!(c as u32, 0x1F1E6..=0x1F1FF);
+        if current.is_some() && (after == '\u{200D}' || regional(c) && regional(after)) {
+            continue; // an emoji sequence or a flag stays whole
+        }
+        let class = if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                TokenClass::Word
+            } else if c.is_ascii_whitespace() {
+                TokenClass::Space
+            } else {
+                TokenClass::Single
+            }
+        } else if is_extend(c) && current.is_some() {
+            continue; // stays with the character before it
+        } else if c.is_whitespace() {
+            TokenClass::Space
+        } else if c.is_alphanumeric() && !is_unspaced(c) {
+            TokenClass::Word
+        } else {
+            TokenClass::Single
+        };
+        let joins = current == Some(class) && class != TokenClass::Single;
+        if !joins {
+            if i > start {
+                out.push(&text[start..i]);
+            }
+            start = i;
+            current = Some(class);
+        }
+    }
+    if text.len() > start {
+        out.push(&text[start..]);
     }
     out
 }
@@ -648,6 +847,48 @@ mod tests {
             "revert {a:?} -> {b:?}: {fd:?}"
         );
         diff
+    }
+
+    #[test]
+    fn common_ends_cut_at_word_starts() {
+        assert_eq!(common_ends("the quick fox", "the slow fox"), (4, 3));
+        assert_eq!(common_ends("same", "same"), (0, 0));
+        assert_eq!(common_ends("one here. Two", "one there. Two"), (4, 3));
+        assert_eq!(common_ends("a b c", "a b"), (2, 0));
+        assert_eq!(common_ends("x y", "z y"), (0, 1));
+        assert_eq!(common_ends("ab cd", "ab  cd"), (3, 2));
+        assert_eq!(common_ends("Київ місто", "Київ село"), ("Київ ".len(), 0));
+    }
+
+    #[test]
+    fn word_tokens_keep_characters_whole() {
+        assert_eq!(
+            word_tokens("Café e\u{301}t  — 10,000 U.S."),
+            vec![
+                "Café",
+                " ",
+                "e\u{301}t",
+                "  ",
+                "—",
+                " ",
+                "10",
+                ",",
+                "000",
+                " ",
+                "U",
+                ".",
+                "S",
+                "."
+            ]
+        );
+        assert_eq!(
+            word_tokens("a👩\u{200d}👩\u{200d}👧b"),
+            vec!["a", "👩\u{200d}👩\u{200d}👧", "b"]
+        );
+        assert_eq!(word_tokens("🇺🇦!"), vec!["🇺🇦", "!"]);
+        assert_eq!(word_tokens("Київ 東京"), vec!["Київ", " ", "東", "京"]);
+        assert_eq!(word_tokens("\u{301}x"), vec!["\u{301}", "x"]);
+        assert!(word_tokens("").is_empty());
     }
 
     #[test]
@@ -767,8 +1008,12 @@ mod tests {
         let diff = compare(&old, &new, &Options::default());
         assert_eq!(diff.stats.words_removed, 2); // "cat" and "Short"
         assert_eq!(diff.stats.words_added, 5); // "dog", "quietly" and "A longer headline"
-        assert_eq!((diff.stats.old_words, diff.stats.new_words), (3, 4));
-        assert_eq!(diff.stats.new_headline_chars, 17);
+        let totals = diff.totals();
+        assert_eq!((totals.old_words, totals.new_words), (3, 4));
+        assert_eq!(
+            (totals.old_headline_chars, totals.new_headline_chars),
+            (5, 17)
+        );
         assert_eq!(diff.stats.fields_changed, 2);
     }
 }

@@ -15,7 +15,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, RichText, Stroke, Ui, Vec2};
 
-use crate::compare::{self, Granularity, Options, Row, StoryDiff};
+use crate::compare::{self, Granularity, Options, Row, StoryDiff, Totals};
 use crate::story::{self, Field, Fields, Limits, Story};
 use crate::ui::theme;
 
@@ -106,6 +106,8 @@ pub struct CompareView {
     /// Index (in `diff.changes()` order) of the change last jumped to.
     pub current_change: Option<usize>,
     scroll_to_line: Option<usize>,
+    /// Whole-story numbers for the header, computed once per diff.
+    totals: Option<(Arc<StoryDiff>, Totals)>,
 }
 
 const GUTTER: f32 = 16.0;
@@ -122,6 +124,7 @@ impl CompareView {
             laid: None,
             current_change: None,
             scroll_to_line: None,
+            totals: None,
         }
     }
 
@@ -280,7 +283,15 @@ impl CompareView {
         });
     }
 
-    fn summary(&self, ui: &mut Ui, diff: &StoryDiff, limits: &Limits) {
+    fn summary(&mut self, ui: &mut Ui, diff: &Arc<StoryDiff>, limits: &Limits) {
+        let totals = match &self.totals {
+            Some((of, totals)) if Arc::ptr_eq(of, diff) => *totals,
+            _ => {
+                let totals = diff.totals();
+                self.totals = Some((diff.clone(), totals));
+                totals
+            }
+        };
         let s = &diff.stats;
         let wpm = limits.words_per_minute;
         ui.horizontal_wrapped(|ui| {
@@ -306,12 +317,12 @@ impl CompareView {
             ui.label(format!("−{} words removed", s.words_removed));
             ui.label(format!(
                 "reading time {} → {} min",
-                story::reading_minutes(s.old_words, wpm),
-                story::reading_minutes(s.new_words, wpm)
+                story::reading_minutes(totals.old_words, wpm),
+                story::reading_minutes(totals.new_words, wpm)
             ));
             ui.label(format!(
                 "headline {} → {} characters",
-                s.old_headline_chars, s.new_headline_chars
+                totals.old_headline_chars, totals.new_headline_chars
             ));
             if let Some(i) = self.current_change {
                 ui.label(RichText::new(format!("change {} of {}", i + 1, s.changes)).weak());

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-pub use app::{CopydeskApp, Document, Settings};
+pub use app::{CopydeskApp, Document, Settings, View};
 
 /// How the window was asked to start.
 #[derive(Debug, Default)]
