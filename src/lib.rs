@@ -7,6 +7,7 @@ pub mod cli;
 pub mod compare;
 pub mod export;
 pub mod import;
+pub mod recovery;
 pub mod store;
 pub mod story;
 pub mod ui;

@@ -243,6 +243,41 @@ fn parse_error(path: &Path, err: ron::error::SpannedError) -> StoreError {
     }
 }
 
+/// A fingerprint of a file's bytes, to notice when someone else changed it (a
+/// second editor, a script) even when its modification time says otherwise.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The fingerprint of the file at `path` as it is now; `None` when there is no
+/// file there.
+pub fn file_hash(path: &Path) -> Result<Option<u64>, StoreError> {
+    match fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        _ => read_limited(path).map(|bytes| Some(content_hash(&bytes))),
+    }
+}
+
+/// [`load`], also giving the fingerprint of the bytes read.
+pub fn load_hashed(path: &Path) -> Result<(Story, u64), StoreError> {
+    let bytes = read_limited(path)?;
+    let text = as_text(path, &bytes)?;
+    Ok((from_ron_str(text, path)?, content_hash(&bytes)))
+}
+
+/// [`save`], also giving the fingerprint of the bytes written.
+pub fn save_hashed(path: &Path, story: &Story) -> Result<u64, StoreError> {
+    let text = to_ron_string(story);
+    write_atomic(path, text.as_bytes()).map_err(|source| StoreError::Write {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(content_hash(text.as_bytes()))
+}
+
 /// Read and parse a story file. Never panics: every failure is a [`StoreError`]
 /// naming the file. Refuses folders, pipes and devices (so a FIFO cannot hang
 /// the app), files over [`MAX_FILE_BYTES`], and anything that is not UTF-8 text.

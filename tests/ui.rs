@@ -693,3 +693,215 @@ fn snapshot_compare_view() {
     harness.get_by_label_contains("changes in");
     harness.snapshot("compare_view");
 }
+
+// ---- never lose a word: autosave, recovery, conflicts -------------------------
+
+fn harness_with_recovery(
+    doc: Document,
+    recovery: &Path,
+    dialogs: &ScriptedDialogs,
+) -> Harness<'static, CopydeskApp> {
+    let dialogs = dialogs.clone();
+    let recovery = recovery.to_owned();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .with_step_dt(0.25)
+        .build_eframe(move |cc| {
+            CopydeskApp::new(&cc.egui_ctx, doc, Settings::default())
+                .with_dialogs(Box::new(dialogs))
+                .with_recovery(recovery)
+        });
+    harness.run_ok();
+    harness
+}
+
+/// Step (a quarter second each) until `done` or give up after ~5 s of real time.
+fn step_until(harness: &mut Harness<'_, CopydeskApp>, mut done: impl FnMut(&CopydeskApp) -> bool) {
+    for _ in 0..250 {
+        harness.step();
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("condition not reached");
+}
+
+#[test]
+fn typing_writes_a_recovery_copy_and_a_restart_offers_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let (path, doc) = story_on_disk(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    {
+        let mut harness = harness_with_recovery(doc, &recovery, &dialogs);
+        type_into(&mut harness, Role::TextInput, "Headline", " — Київ “late”");
+        step_until(&mut harness, |_| {
+            copydesk::recovery::pending(&recovery)
+                .iter()
+                .any(|r| r.story.fields.headline.ends_with("— Київ “late”"))
+        });
+        // The harness is dropped without saving: as if the process were killed.
+    }
+    assert_eq!(
+        store::load(&path).unwrap().fields.headline,
+        "Council passes budget"
+    );
+
+    let reopened = Document::from_file(store::load(&path).unwrap(), path.clone());
+    let mut harness = harness_with_recovery(reopened, &recovery, &dialogs);
+    harness.get_by_label("Unsaved text was recovered");
+    harness.get_by_label_contains("“Council passes budget — Київ “late””");
+    harness.get_by_label("Restore").click();
+    harness.run_ok();
+    let doc = &harness.state().doc;
+    assert_eq!(
+        doc.story.fields.headline,
+        "Council passes budget — Київ “late”"
+    );
+    assert_eq!(doc.path.as_deref(), Some(path.as_path()));
+    assert!(doc.is_dirty(), "recovered text is unsaved until saved");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    assert_eq!(
+        store::load(&path).unwrap().fields.headline,
+        "Council passes budget — Київ “late”"
+    );
+    assert!(
+        copydesk::recovery::pending(&recovery).is_empty(),
+        "a clean save removes it"
+    );
+}
+
+#[test]
+fn untitled_text_is_recovered_and_discard_deletes_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let dialogs = ScriptedDialogs::default();
+    {
+        let mut harness = harness_with_recovery(Document::untitled(), &recovery, &dialogs);
+        type_into(
+            &mut harness,
+            Role::MultilineTextInput,
+            "Body",
+            "Never saved 🎉 words",
+        );
+        step_until(&mut harness, |_| {
+            !copydesk::recovery::pending(&recovery).is_empty()
+        });
+    }
+    let mut harness = harness_with_recovery(Document::untitled(), &recovery, &dialogs);
+    harness.get_by_label_contains("a story that was never saved");
+    assert!(
+        harness.query_by_label("Compare").is_none(),
+        "nothing on disk to compare with"
+    );
+    harness.get_by_label("Discard").click();
+    harness.run_ok();
+    assert!(copydesk::recovery::pending(&recovery).is_empty());
+    assert!(harness.state().doc.story.fields.is_empty());
+}
+
+#[test]
+fn saving_over_a_file_someone_else_changed_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, doc) = story_on_disk(dir.path());
+    let mut theirs = store::load(&path).unwrap();
+    theirs.fields.headline = "Their headline".into();
+    store::save(&path, &theirs).unwrap();
+
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    type_into(&mut harness, Role::TextInput, "Slug", "-mine");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("The file changed on disk");
+    assert_eq!(
+        store::load(&path).unwrap().fields.headline,
+        "Their headline"
+    );
+
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("Older: Their headline");
+    harness.get_by_label("Newer: Council passes budget");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.fields.slug, "council-budget-mine");
+    assert_eq!(saved.fields.headline, "Council passes budget");
+    // Saved once more: no question, the file is ours again.
+    harness.get_by_label("Close compare").click();
+    harness.run();
+    type_into(&mut harness, Role::TextInput, "Slug", "2");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(harness.query_by_label("The file changed on disk").is_none());
+    assert_eq!(
+        store::load(&path).unwrap().fields.slug,
+        "council-budget-mine2"
+    );
+}
+
+#[test]
+fn an_outside_change_with_no_local_edits_offers_a_reload_on_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, doc) = story_on_disk(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    let mut theirs = store::load(&path).unwrap();
+    theirs.fields.headline = "Changed by a script".into();
+    store::save(&path, &theirs).unwrap();
+
+    harness.input_mut().focused = false;
+    harness.run();
+    harness.input_mut().focused = true;
+    harness.run();
+    harness.get_by_label("Reload").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.story.fields.headline,
+        "Changed by a script"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_text_and_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let (path, doc) = story_on_disk(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with_recovery(doc, &recovery, &dialogs);
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Body",
+        "Precious words. ",
+    );
+    // The story file turns into a folder: nothing can be written there.
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    let error = format!("{:?}", harness.get_by_label_contains("Error: "));
+    assert!(error.contains("budget.ron"), "{error}");
+    assert!(harness.state().doc.is_dirty());
+    assert!(
+        harness
+            .state()
+            .doc
+            .story
+            .fields
+            .body
+            .contains("Precious words. ")
+    );
+    step_until(&mut harness, |_| {
+        copydesk::recovery::pending(&recovery)
+            .iter()
+            .any(|r| r.story.fields.body.contains("Precious words. "))
+    });
+}

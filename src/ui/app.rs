@@ -13,6 +13,7 @@ use crate::import::{self, ImportKind};
 use crate::store;
 use crate::story::Field;
 use crate::story::{BodyCounts, Fields, Limits, Status, Story};
+use crate::ui::autosave::Autosave;
 use crate::ui::commands::{Command, Menu};
 use crate::ui::compare_view::{CompareAction, CompareView, Side};
 use crate::ui::dialogs::{self, FileDialogs, Filter, NativeDialogs, Picked, Request};
@@ -63,6 +64,11 @@ pub struct Document {
     saved_status: Status,
     saved_drafts: usize,
     pub body_counts: BodyCounts,
+    /// Counts changes to the text, so autosave knows what it has written.
+    pub generation: u64,
+    /// Fingerprint of the file's bytes as last read or written, to notice when
+    /// someone else changed it.
+    pub disk_hash: Option<u64>,
 }
 
 impl Document {
@@ -75,7 +81,43 @@ impl Document {
             story,
             path,
             unsaved_name,
+            generation: 0,
+            disk_hash: None,
         }
+    }
+
+    /// The text changed (by the editor or a command).
+    pub fn touch(&mut self) {
+        self.generation += 1;
+    }
+
+    /// A story brought back from its recovery copy: the text as recovered, the
+    /// file's text (when there is one) as the saved state, so it shows unsaved.
+    pub fn recovered(recovered: crate::recovery::Recovered) -> Self {
+        let crate::recovery::Recovered {
+            meta,
+            story,
+            on_disk,
+        } = recovered;
+        let mut doc = match on_disk {
+            Some(disk) => {
+                let mut doc = Self::new(disk, meta.path.clone(), "Recovered story");
+                doc.disk_hash = meta
+                    .path
+                    .as_deref()
+                    .and_then(|p| store::file_hash(p).ok().flatten());
+                doc
+            }
+            None => {
+                let mut doc = Self::new(Story::new(), None, "Recovered story");
+                doc.saved_fields = Fields::default();
+                doc
+            }
+        };
+        doc.story = story;
+        doc.body_counts = BodyCounts::of(&doc.story.fields.body);
+        doc.touch();
+        doc
     }
 
     pub fn untitled() -> Self {
@@ -86,8 +128,13 @@ impl Document {
         Self::new(crate::sample_story(), None, "Sample story")
     }
 
+    /// A story read from `path`. The file is fingerprinted now, so a later save
+    /// notices changes someone else makes to it.
     pub fn from_file(story: Story, path: PathBuf) -> Self {
-        Self::new(story, Some(path), "Untitled")
+        let hash = store::file_hash(&path).ok().flatten();
+        let mut doc = Self::new(story, Some(path), "Untitled");
+        doc.disk_hash = hash;
+        doc
     }
 
     /// A new story holding imported text: unsaved until the user saves it.
@@ -106,8 +153,9 @@ impl Document {
             || self.story.fields != self.saved_fields
     }
 
-    fn mark_saved(&mut self, path: PathBuf) {
+    fn mark_saved(&mut self, path: PathBuf, hash: u64) {
         self.path = Some(path);
+        self.disk_hash = Some(hash);
         self.saved_fields = self.story.fields.clone();
         self.saved_status = self.story.status;
         self.saved_drafts = self.story.drafts.len();
@@ -194,6 +242,18 @@ enum Modal {
     Unsaved { then: Then },
     /// Name a checkpoint, then save.
     Checkpoint { label: String },
+    /// Recovery copies from an earlier run: Restore / Discard / Compare.
+    Recover {
+        found: Vec<crate::recovery::Recovered>,
+    },
+    /// The file changed on disk since it was opened or saved.
+    Conflict {
+        path: PathBuf,
+        then: Option<Then>,
+        label: Option<String>,
+    },
+    /// The file changed on disk and there are no local edits: reload it?
+    Reload { path: PathBuf },
     /// No file dialog could be shown: type a path.
     TypePath {
         purpose: PathPurpose,
@@ -230,6 +290,8 @@ pub struct CopydeskApp {
     /// Whether settings are written back to eframe's storage (not for screenshots).
     pub persist: bool,
     pub(crate) screenshot: Option<crate::ui::ScreenshotJob>,
+    autosave: Option<Autosave>,
+    was_focused: bool,
 }
 
 impl CopydeskApp {
@@ -254,6 +316,8 @@ impl CopydeskApp {
             title: String::new(),
             persist: true,
             screenshot: None,
+            autosave: None,
+            was_focused: true,
         }
     }
 
@@ -262,11 +326,13 @@ impl CopydeskApp {
     pub fn open_at_start(ctx: &egui::Context, file: Option<&Path>, settings: Settings) -> Self {
         let mut app = match file {
             None => Self::new(ctx, Document::sample(), settings),
-            Some(path) => match store::load(path) {
-                Ok(story) => {
+            Some(path) => match store::load_hashed(path) {
+                Ok((story, hash)) => {
                     let mut settings = settings;
                     settings.remember(path);
-                    Self::new(ctx, Document::from_file(story, path.to_owned()), settings)
+                    let mut doc = Document::from_file(story, path.to_owned());
+                    doc.disk_hash = Some(hash);
+                    Self::new(ctx, doc, settings)
                 }
                 Err(err) => {
                     let mut app = Self::new(ctx, Document::untitled(), settings);
@@ -277,6 +343,17 @@ impl CopydeskApp {
         };
         app.title = String::new();
         app
+    }
+
+    /// Keep recovery copies of unsaved text in `dir`, and offer the ones found
+    /// there from an earlier run (Restore / Discard / Compare).
+    pub fn with_recovery(mut self, dir: PathBuf) -> Self {
+        let found = crate::recovery::pending(&dir);
+        self.autosave = Some(Autosave::new(dir));
+        if !found.is_empty() {
+            self.modal = Some(Modal::Recover { found });
+        }
+        self
     }
 
     /// Use other file dialogs (tests use scripted ones).
@@ -430,9 +507,10 @@ impl CopydeskApp {
     }
 
     fn open_path(&mut self, path: &Path) {
-        match store::load(path) {
-            Ok(story) => {
+        match store::load_hashed(path) {
+            Ok((story, hash)) => {
                 self.doc = Document::from_file(story, path.to_owned());
+                self.doc.disk_hash = Some(hash);
                 self.view = View::Editor;
                 self.settings.remember(path);
                 self.info(format!("Opened {}", path.display()));
@@ -496,17 +574,43 @@ impl CopydeskApp {
     /// `then`. On failure nothing on disk changes, the text stays in the window,
     /// and `then` is dropped so no unsaved work is discarded.
     fn write_to(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
+        // Before writing over our own file, make sure nobody else changed it.
+        if Some(&path) == self.doc.path.as_ref()
+            && let Some(known) = self.doc.disk_hash
+        {
+            match store::file_hash(&path) {
+                Ok(Some(now)) if now != known => {
+                    self.modal = Some(Modal::Conflict { path, then, label });
+                    return;
+                }
+                Err(err) => {
+                    self.error(format!("{err}. Not saved; your text is still here."));
+                    return;
+                }
+                _ => {}
+            }
+        }
+        self.write_unchecked(path, then, label);
+    }
+
+    /// Save without the check for changes on disk (after the user chose Overwrite).
+    fn write_unchecked(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
         let before = self.doc.story.modified;
         let appended = self.doc.story.record_draft(label, crate::story::now());
-        match store::save(&path, &self.doc.story) {
-            Ok(()) => {
+        match store::save_hashed(&path, &self.doc.story) {
+            Ok(hash) => {
                 self.settings.remember(&path);
                 let what = match appended {
                     Some(n) => format!("Saved draft {n} to {}", path.display()),
                     None => format!("Saved {} (text unchanged, no new draft)", path.display()),
                 };
-                self.doc.mark_saved(path);
+                self.doc.mark_saved(path, hash);
                 self.info(what);
+                if let Some(autosave) = &mut self.autosave
+                    && let Some(err) = autosave.clear(&self.doc.story.id)
+                {
+                    self.error(err);
+                }
                 if let Some(then) = then {
                     self.proceed(then);
                 }
@@ -557,6 +661,7 @@ impl CopydeskApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.export_window(&ctx);
         self.import_report_window(&ctx);
+        let drawn_modal = self.modal.as_ref().map(std::mem::discriminant);
         self.modal_ui(&ctx);
         self.settings_window(&ctx);
         self.drop_overlay(&ctx);
@@ -569,6 +674,24 @@ impl CopydeskApp {
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+        self.check_disk_on_focus(&ctx);
+        if let Some(autosave) = &mut self.autosave {
+            let doc = &self.doc;
+            if let Some(err) = autosave.tick(
+                &ctx,
+                &doc.story,
+                doc.path.as_deref(),
+                doc.generation,
+                doc.is_dirty(),
+            ) {
+                self.error(err);
+            }
+        }
+        // A modal opened after the drawing (by a command, a save, a focus check)
+        // needs one more frame to appear.
+        if self.modal.is_some() && self.modal.as_ref().map(std::mem::discriminant) != drawn_modal {
+            ctx.request_repaint();
         }
         if let Some(job) = &mut self.screenshot
             && job.step(&ctx)
@@ -742,6 +865,9 @@ impl CopydeskApp {
         self.modal = match modal {
             Modal::Unsaved { then } => self.unsaved_modal(ctx, then),
             Modal::Checkpoint { label } => self.checkpoint_modal(ctx, label),
+            Modal::Recover { found } => self.recover_modal(ctx, found),
+            Modal::Conflict { path, then, label } => self.conflict_modal(ctx, path, then, label),
+            Modal::Reload { path } => self.reload_modal(ctx, path),
             Modal::TypePath {
                 purpose,
                 text,
@@ -785,6 +911,9 @@ impl CopydeskApp {
             None => Some(Modal::Unsaved { then }),
             Some(Choice::Cancel) => None,
             Some(Choice::Discard) => {
+                if let Some(autosave) = &mut self.autosave {
+                    let _ = autosave.clear(&self.doc.story.id);
+                }
                 self.proceed(then);
                 self.modal.take()
             }
@@ -947,6 +1076,9 @@ impl CopydeskApp {
                 if out.body_changed {
                     self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
                 }
+                if out.changed {
+                    self.doc.touch();
+                }
             }
             View::Draft(n) => {
                 let n = *n;
@@ -989,6 +1121,7 @@ impl CopydeskApp {
     }
 
     fn set_fields(&mut self, fields: Fields) {
+        self.doc.touch();
         self.doc.story.fields = fields;
         self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
     }
@@ -1048,6 +1181,232 @@ impl CopydeskApp {
         self.info(format!(
             "{what}{kept}. Save keeps the restored text as a new draft."
         ));
+    }
+
+    /// When the window comes back into focus, look for changes to the file made
+    /// by someone else: offer to reload when nothing is unsaved, warn otherwise.
+    fn check_disk_on_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        let regained = focused && !self.was_focused;
+        self.was_focused = focused;
+        if !regained || self.modal.is_some() {
+            return;
+        }
+        let (Some(path), Some(known)) = (self.doc.path.clone(), self.doc.disk_hash) else {
+            return;
+        };
+        if let Ok(Some(now)) = store::file_hash(&path)
+            && now != known
+        {
+            if self.doc.is_dirty() {
+                self.error(format!(
+                    "{} was changed by someone else. Save will ask before overwriting it.",
+                    path.display()
+                ));
+            } else {
+                self.modal = Some(Modal::Reload { path });
+            }
+        }
+    }
+
+    fn recover_modal(
+        &mut self,
+        ctx: &egui::Context,
+        mut found: Vec<crate::recovery::Recovered>,
+    ) -> Option<Modal> {
+        enum Choice {
+            Restore,
+            Discard,
+            Compare,
+        }
+        let first = found.first()?;
+        let mut choice = None;
+        let tz = jiff::tz::TimeZone::system();
+        egui::Modal::new(Id::unique("copydesk-recover")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading("Unsaved text was recovered");
+            let name = match &first.meta.path {
+                Some(p) => p.display().to_string(),
+                None => "a story that was never saved".to_owned(),
+            };
+            let headline = first.story.fields.headline.trim();
+            ui.label(format!(
+                "Copydesk kept a copy of {name}{} at {}, and it was not saved before Copydesk closed.",
+                if headline.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (“{headline}”)")
+                },
+                crate::ui::history::local_time(first.meta.written, &tz)
+            ));
+            ui.label(format!(
+                "{} words in the recovered body.",
+                crate::story::word_count(&first.story.fields.body)
+            ));
+            if found.len() > 1 {
+                ui.label(format!("{} more recovered stories follow.", found.len() - 1));
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Restore")
+                    .on_hover_text("Open the recovered text; Save keeps it")
+                    .clicked()
+                {
+                    choice = Some(Choice::Restore);
+                }
+                if first.on_disk.is_some()
+                    && ui
+                        .button("Compare")
+                        .on_hover_text("Restore it and compare it with the saved file")
+                        .clicked()
+                {
+                    choice = Some(Choice::Compare);
+                }
+                if ui
+                    .button("Discard")
+                    .on_hover_text("Delete the recovered copy")
+                    .clicked()
+                {
+                    choice = Some(Choice::Discard);
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return Some(Modal::Recover { found });
+        };
+        let item = found.remove(0);
+        match choice {
+            Choice::Discard => {
+                if let Some(autosave) = &mut self.autosave
+                    && let Some(err) = autosave.clear(&item.story.id)
+                {
+                    self.error(err);
+                }
+            }
+            Choice::Restore | Choice::Compare => {
+                let compare = matches!(choice, Choice::Compare);
+                let latest = item
+                    .on_disk
+                    .as_ref()
+                    .and_then(|d| d.drafts.last())
+                    .map(|d| d.number);
+                self.doc = Document::recovered(item);
+                self.view = View::Editor;
+                if compare && let Some(n) = latest {
+                    self.open_compare(Side::Draft(n));
+                }
+                self.info("Recovered text restored — Save keeps it".into());
+                // Other recoveries wait until this story is dealt with.
+                return None;
+            }
+        }
+        (!found.is_empty()).then_some(Modal::Recover { found })
+    }
+
+    fn conflict_modal(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        then: Option<Then>,
+        label: Option<String>,
+    ) -> Option<Modal> {
+        enum Choice {
+            Overwrite,
+            Copy,
+            Compare,
+            Cancel,
+        }
+        let mut choice = None;
+        egui::Modal::new(Id::unique("copydesk-conflict")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "{} was changed by someone else (another Copydesk window, an editor \
+                 or a script) since you opened or saved it.",
+                path.display()
+            ));
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Overwrite")
+                    .on_hover_text("Replace their version with yours")
+                    .clicked()
+                {
+                    choice = Some(Choice::Overwrite);
+                }
+                if ui
+                    .button("Save as copy")
+                    .on_hover_text("Keep both: save yours to a new file")
+                    .clicked()
+                {
+                    choice = Some(Choice::Copy);
+                }
+                if ui
+                    .button("Compare")
+                    .on_hover_text("See their version beside yours")
+                    .clicked()
+                {
+                    choice = Some(Choice::Compare);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(Choice::Cancel);
+                }
+            });
+        });
+        match choice {
+            None => Some(Modal::Conflict { path, then, label }),
+            Some(Choice::Cancel) => None,
+            Some(Choice::Overwrite) => {
+                self.write_unchecked(path, then, label);
+                self.modal.take()
+            }
+            Some(Choice::Copy) => {
+                self.save_as(then, label);
+                self.modal.take()
+            }
+            Some(Choice::Compare) => {
+                match store::load(&path) {
+                    Ok(theirs) => {
+                        let view = CompareView::new(Side::OnDisk, Side::Current)
+                            .with_on_disk(theirs.fields);
+                        self.view = View::Compare(Box::new(view));
+                    }
+                    Err(err) => self.error(err.to_string()),
+                }
+                None
+            }
+        }
+    }
+
+    fn reload_modal(&mut self, ctx: &egui::Context, path: PathBuf) -> Option<Modal> {
+        let mut reload = None;
+        egui::Modal::new(Id::unique("copydesk-reload")).show(ctx, |ui| {
+            ui.set_max_width(440.0);
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "{} was changed by someone else. You have no unsaved changes.",
+                path.display()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Reload").clicked() {
+                    reload = Some(true);
+                }
+                if ui.button("Keep this version").clicked() {
+                    reload = Some(false);
+                }
+            });
+        });
+        match reload {
+            None => Some(Modal::Reload { path }),
+            Some(true) => {
+                self.open_path(&path);
+                None
+            }
+            Some(false) => {
+                // Keep ours; Save will still ask before overwriting theirs.
+                None
+            }
+        }
     }
 
     fn checkpoint_modal(&mut self, ctx: &egui::Context, mut label: String) -> Option<Modal> {

@@ -25,12 +25,15 @@ pub enum Side {
     /// The text on screen, unsaved edits included.
     Current,
     Draft(u32),
+    /// The story file as someone else changed it on disk (a save conflict).
+    OnDisk,
 }
 
 impl Side {
     pub fn label(self, story: &Story) -> String {
         match self {
             Side::Current => "Text on screen".to_owned(),
+            Side::OnDisk => "File on disk".to_owned(),
             Side::Draft(n) => match story.draft(n).and_then(|d| d.label.as_deref()) {
                 Some(label) => format!("Draft {n} · {label}"),
                 None => format!("Draft {n}"),
@@ -38,10 +41,11 @@ impl Side {
         }
     }
 
-    fn fields(self, story: &Story) -> Option<&Fields> {
+    fn fields<'a>(self, story: &'a Story, on_disk: Option<&'a Fields>) -> Option<&'a Fields> {
         match self {
             Side::Current => Some(&story.fields),
             Side::Draft(n) => story.draft(n).map(|d| &d.fields),
+            Side::OnDisk => on_disk,
         }
     }
 }
@@ -108,6 +112,8 @@ pub struct CompareView {
     scroll_to_line: Option<usize>,
     /// Whole-story numbers for the header, computed once per diff.
     totals: Option<(Arc<StoryDiff>, Totals)>,
+    /// The file's text as found on disk, for [`Side::OnDisk`].
+    on_disk: Option<Fields>,
 }
 
 const GUTTER: f32 = 16.0;
@@ -125,7 +131,14 @@ impl CompareView {
             current_change: None,
             scroll_to_line: None,
             totals: None,
+            on_disk: None,
         }
+    }
+
+    /// Offer the file's text on disk as a side ([`Side::OnDisk`]).
+    pub fn with_on_disk(mut self, fields: Fields) -> Self {
+        self.on_disk = Some(fields);
+        self
     }
 
     pub fn swap(&mut self) {
@@ -149,7 +162,11 @@ impl CompareView {
     /// Make the diff match the sides and options: reuse the cached one, collect
     /// a finished background one, or start a new computation.
     pub fn update(&mut self, story: &Story, ctx: &egui::Context) {
-        let (Some(old), Some(new)) = (self.left.fields(story), self.right.fields(story)) else {
+        let on_disk = self.on_disk.as_ref();
+        let (Some(old), Some(new)) = (
+            self.left.fields(story, on_disk),
+            self.right.fields(story, on_disk),
+        ) else {
             self.state = DiffState::Empty;
             return;
         };
@@ -240,6 +257,9 @@ impl CompareView {
     fn toolbar(&mut self, ui: &mut Ui, story: &Story, action: &mut Option<CompareAction>) {
         ui.horizontal_wrapped(|ui| {
             let mut sides = vec![Side::Current];
+            if self.on_disk.is_some() {
+                sides.push(Side::OnDisk);
+            }
             sides.extend(story.drafts.iter().rev().map(|d| Side::Draft(d.number)));
             let label = ui.label(RichText::new("Older").strong());
             side_picker(ui, "compare-left", &mut self.left, &sides, story).labelled_by(label.id);

@@ -2,6 +2,7 @@
 //! back to the core; computes nothing of its own.
 
 pub mod app;
+pub mod autosave;
 pub mod commands;
 pub mod compare_view;
 pub mod dialogs;
@@ -68,6 +69,9 @@ pub fn run(launch: Launch) -> ExitCode {
             if let Some(out) = screenshot {
                 app.persist = false;
                 app.screenshot = Some(ScreenshotJob::new(out, exit_in_app));
+            } else if let Some(dir) = autosave::default_dir() {
+                autosave::install_panic_hook();
+                app = app.with_recovery(dir);
             }
             Ok(Box::new(app))
         }),
