@@ -381,6 +381,24 @@ fn export_window_previews_and_copies_the_chosen_format() {
 }
 
 #[test]
+fn copy_as_rich_text_falls_back_to_plain_text_without_a_clipboard() {
+    use copydesk::export::{Format, export};
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(Document::sample(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Copy as rich text").click();
+    harness.step();
+    // The test has no display, so no system clipboard takes HTML.
+    assert_eq!(
+        copied_texts(&harness),
+        vec![export(&copydesk::sample_story(), Format::Txt).unwrap()]
+    );
+    harness.run();
+    harness.get_by_label_contains("copied plain text instead");
+}
+
+#[test]
 fn export_preview_follows_edits() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(Document::untitled(), &dialogs);
@@ -904,4 +922,22 @@ fn a_failed_save_keeps_the_text_and_the_recovery_copy() {
             .iter()
             .any(|r| r.story.fields.body.contains("Precious words. "))
     });
+}
+
+#[test]
+fn snapshot_compare_view_light_theme() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| {
+            CopydeskApp::new(&cc.egui_ctx, Document::sample(), Settings::default())
+                .with_dialogs(Box::new(dialogs))
+        });
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run();
+    harness.get_all_by_label("Compare").nth(1).unwrap().click();
+    harness.run();
+    harness.snapshot("compare_view_light");
 }

@@ -292,6 +292,9 @@ pub struct CopydeskApp {
     pub(crate) screenshot: Option<crate::ui::ScreenshotJob>,
     autosave: Option<Autosave>,
     was_focused: bool,
+    /// The system clipboard for rich text (kept open: on X11 the copying
+    /// program serves the clipboard for as long as it holds it).
+    rich_clipboard: Option<arboard::Clipboard>,
 }
 
 impl CopydeskApp {
@@ -318,6 +321,7 @@ impl CopydeskApp {
             screenshot: None,
             autosave: None,
             was_focused: true,
+            rich_clipboard: None,
         }
     }
 
@@ -1030,7 +1034,29 @@ impl CopydeskApp {
                 ));
             }
             Some(ExportAction::Save(format, text)) => self.export_to_file(format, text),
+            Some(ExportAction::CopyRich { html, text }) => self.copy_rich(ctx, html, text),
             None => {}
+        }
+    }
+
+    /// Copy HTML with a plain-text alternative; where the desktop's clipboard
+    /// takes no HTML (or there is none), copy the plain text and say so.
+    fn copy_rich(&mut self, ctx: &egui::Context, html: String, text: String) {
+        if self.rich_clipboard.is_none() {
+            self.rich_clipboard = arboard::Clipboard::new().ok();
+        }
+        let copied = self.rich_clipboard.as_mut().is_some_and(|clipboard| {
+            clipboard
+                .set_html(html.as_str(), Some(text.as_str()))
+                .is_ok()
+        });
+        if copied {
+            self.info("Copied the story as rich text (HTML, with plain text)".into());
+        } else {
+            ctx.copy_text(text);
+            self.info(
+                "This desktop's clipboard takes no HTML here: copied plain text instead".into(),
+            );
         }
     }
 

@@ -14,6 +14,9 @@ pub enum ExportAction {
     Save(Format, String),
     /// Put this output on the clipboard.
     Copy(Format, String),
+    /// Put the story on the clipboard as rich text: HTML, with plain text for
+    /// programs that take no HTML.
+    CopyRich { html: String, text: String },
 }
 
 struct Preview {
@@ -62,6 +65,7 @@ impl ExportDialog {
     /// Draw the window's contents. Returns what the user asked for, if anything.
     pub fn ui(&mut self, ui: &mut Ui, story: &Story) -> Option<ExportAction> {
         let mut action = None;
+        let mut rich = false;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Format").strong());
             for format in Format::ALL {
@@ -87,6 +91,16 @@ impl ExportDialog {
                     {
                         action = Some(ExportAction::Copy(format, text.clone()));
                     }
+                    if ui
+                        .button("Copy as rich text")
+                        .on_hover_text(
+                            "Copy the story as HTML (with a plain-text alternative), \
+                             for pasting into an email or a CMS",
+                        )
+                        .clicked()
+                    {
+                        rich = true;
+                    }
                     ui.label(
                         RichText::new(format!("{} · {} bytes", format.mime(), text.len())).weak(),
                     );
@@ -108,6 +122,14 @@ impl ExportDialog {
             Err(err) => {
                 ui.label(RichText::new(format!("This story cannot be exported: {err}")).strong());
             }
+        }
+        if rich
+            && let (Ok(html), Ok(text)) = (
+                export::export(story, Format::Html),
+                export::export(story, Format::Txt),
+            )
+        {
+            action = Some(ExportAction::CopyRich { html, text });
         }
         action
     }
