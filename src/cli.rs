@@ -1,6 +1,6 @@
 //! The command line: `copydesk [FILE]` opens the window; `copydesk info`, `log`,
-//! `diff`, `export` and `import` drive the same core without one. Each command is a
-//! few lines over the core.
+//! `diff`, `export`, `import` and `check` drive the same core without one. Each
+//! command is a few lines over the core.
 //!
 //! Exit codes: 0 success, 2 error (unreadable file, bad arguments) with one line
 //! on stderr naming the file; 1 is kept for "differences found" / "checks failed".
@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::checks::{self, Severity};
 use crate::export::{self, ExportError, Format};
 use crate::import::{self, ImportKind};
 use crate::store::{self, StoreError};
@@ -132,6 +133,36 @@ pub enum Command {
         #[arg(long, value_enum)]
         kind: Option<ImportKind>,
     },
+    /// Run the copy-desk checks on a story's current text and list what they
+    /// find (dismissed findings are left out). Exit 1 when any error-level
+    /// finding remains, 0 otherwise, 2 on failure.
+    Check {
+        /// The story file.
+        story: PathBuf,
+        /// Output as text (one finding per line) or JSON.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// A word-count target for the body.
+        #[arg(long, value_name = "WORDS")]
+        target: Option<usize>,
+        /// Report sentences longer than this many words.
+        #[arg(
+            long,
+            value_name = "WORDS",
+            default_value_t = checks::CheckSettings::default().long_sentence_words
+        )]
+        long_sentence: usize,
+        /// House style: spell out one to nine.
+        #[arg(long)]
+        spell_out_numbers: bool,
+    },
+}
+
+/// How `check` prints its findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 /// A command-line failure: printed on stderr, exit code 2.
@@ -213,6 +244,21 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             *force,
             *kind,
         )?,
+        Command::Check {
+            story,
+            format,
+            target,
+            long_sentence,
+            spell_out_numbers,
+        } => {
+            let settings = checks::CheckSettings {
+                word_target: *target,
+                long_sentence_words: *long_sentence,
+                spell_out_numbers: *spell_out_numbers,
+                ..Default::default()
+            };
+            return run_check(out, story, *format, &settings);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -522,4 +568,158 @@ fn run_import(
 enum ImportTarget<'a> {
     New(&'a std::path::Path),
     Draft(&'a std::path::Path, Box<Story>),
+}
+
+/// One finding as `check --format json` prints it.
+#[derive(serde::Serialize)]
+struct JsonFinding<'a> {
+    rule: &'static str,
+    field: &'static str,
+    line: usize,
+    column: usize,
+    /// Byte range in the field's text.
+    start: usize,
+    end: usize,
+    severity: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonFix<'a> {
+    label: &'a str,
+    replacement: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonCounts {
+    error: usize,
+    warning: usize,
+    info: usize,
+    dismissed: usize,
+}
+
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    file: String,
+    counts: JsonCounts,
+    findings: Vec<JsonFinding<'a>>,
+    summary: &'a checks::Summary,
+}
+
+fn run_check(
+    out: &mut dyn Write,
+    path: &std::path::Path,
+    format: CheckFormat,
+    settings: &checks::CheckSettings,
+) -> Result<ExitCode, CliError> {
+    let story = store::load(path)?;
+    let (all, summary) = checks::check_with_summary(&story.fields, settings);
+    let total = all.len();
+    let findings = checks::active(all, &story.fields, &story.dismissed);
+    let dismissed = total - findings.len();
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let position =
+        |f: &checks::Finding| checks::line_column(story.fields.get(f.field), f.range.start);
+    match format {
+        CheckFormat::Json => {
+            let report = JsonReport {
+                file: path.display().to_string(),
+                counts: JsonCounts {
+                    error: errors,
+                    warning: warnings,
+                    info: infos,
+                    dismissed,
+                },
+                findings: findings
+                    .iter()
+                    .map(|f| {
+                        let (line, column) = position(f);
+                        JsonFinding {
+                            rule: f.rule.key(),
+                            field: f.field.key(),
+                            line,
+                            column,
+                            start: f.range.start,
+                            end: f.range.end,
+                            severity: f.severity.key(),
+                            message: &f.message,
+                            fix: f.fix.as_ref().map(|x| JsonFix {
+                                label: &x.label,
+                                replacement: &x.replacement,
+                            }),
+                        }
+                    })
+                    .collect(),
+                summary: &summary,
+            };
+            let text = serde_json::to_string_pretty(&report)
+                .map_err(|e| CliError::Output(io::Error::other(e)))?;
+            writeln!(out, "{text}")?;
+        }
+        CheckFormat::Text => {
+            for f in &findings {
+                let (line, column) = position(f);
+                let fix = f
+                    .fix
+                    .as_ref()
+                    .map(|x| format!(" (fix: {})", x.label))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{}:{line}:{column}: {}: {} [{}]{fix}",
+                    f.field.key(),
+                    f.severity.key(),
+                    one_line(&f.message),
+                    f.rule.key(),
+                )?;
+            }
+            let plural = |n: usize, word: &str| {
+                if n == 1 {
+                    format!("{n} {word}")
+                } else {
+                    format!("{n} {word}s")
+                }
+            };
+            let dismissed_note = if dismissed > 0 {
+                format!(", {dismissed} dismissed")
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "{}: {}, {}, {} info{dismissed_note}",
+                path.display(),
+                plural(errors, "error"),
+                plural(warnings, "warning"),
+                infos
+            )?;
+            let mut reading = format!(
+                "Body: {} words, {} min read",
+                summary.words, summary.reading_minutes
+            );
+            if let Some(target) = summary.word_target {
+                reading.push_str(&format!(", target {target}"));
+            }
+            if let (Some(fre), Some(fk)) =
+                (summary.flesch_reading_ease, summary.flesch_kincaid_grade)
+            {
+                reading.push_str(&format!(
+                    ", Flesch reading ease {fre:.1}, Flesch–Kincaid grade {fk:.1}"
+                ));
+            }
+            writeln!(out, "{reading}")?;
+        }
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -3,6 +3,7 @@
 //! The core (`story`, `store`) knows nothing of egui. The command line (`cli`) and
 //! the window (`ui`) are two thin drivers over it.
 
+pub mod checks;
 pub mod cli;
 pub mod compare;
 pub mod export;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::story::{Draft, Fields, Status, Story};
+use crate::story::{Dismissal, Draft, Fields, Status, Story};
 
 /// The file format this build writes and the newest it reads.
 pub const FORMAT: u32 = 1;
@@ -98,7 +98,14 @@ struct FileOut<'a> {
     modified: &'a Timestamp,
     status: Status,
     current: &'a Fields,
+    /// Dismissed check findings; left out of the file when there are none.
+    #[serde(skip_serializing_if = "no_dismissals")]
+    dismissed: &'a [Dismissal],
     drafts: &'a [Draft],
+}
+
+fn no_dismissals(dismissed: &&[Dismissal]) -> bool {
+    dismissed.is_empty()
 }
 
 /// The file as read.
@@ -112,6 +119,8 @@ struct FileIn {
     #[serde(default)]
     status: Status,
     current: Fields,
+    #[serde(default)]
+    dismissed: Vec<Dismissal>,
     #[serde(default)]
     drafts: Vec<Draft>,
 }
@@ -132,6 +141,7 @@ pub fn to_ron_string(story: &Story) -> String {
         modified: &story.modified,
         status: story.status,
         current: &story.fields,
+        dismissed: &story.dismissed,
         drafts: &story.drafts,
     };
     let config = ron::ser::PrettyConfig::new()
@@ -191,6 +201,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Story, StoreError> {
         status: file.status,
         fields: file.current.normalized(),
         drafts,
+        dismissed: file.dismissed,
     })
 }
 
@@ -356,7 +367,9 @@ pub fn save(path: &Path, story: &Story) -> Result<(), StoreError> {
 /// Write `bytes` to `path` so that the file is either wholly old or wholly new:
 /// write a temporary file in the same folder, flush and sync it, then rename it
 /// over the target (and sync the folder). On any failure the old file is left
-/// untouched and the temporary file is removed. A symlink is followed, so the
+/// untouched and the temporary file is removed. A save that was killed leaves
+/// its temporary file behind (`.{name}.XXXXXX.tmp`); the next successful save
+/// of the same file removes those over a minute old. A symlink is followed, so the
 /// file it points to is replaced and the link stays. An existing file keeps its
 /// permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -401,7 +414,47 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Ok(d) = File::open(&dir) {
         let _ = d.sync_all();
     }
+    remove_stale_temps(&dir, &prefix);
     Ok(())
+}
+
+/// A temporary file of [`write_atomic`] this old was left by a save that never
+/// finished (a crash, a kill, a power cut); a save in progress is never this old.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Remove the temporary files an interrupted [`write_atomic`] of the same file
+/// left in `dir`: named `{prefix}XXXXXX.tmp` (six random letters or digits),
+/// regular files, last modified over [`STALE_TEMP_AGE`] ago. Best effort: a
+/// file that cannot be removed stays. Nothing else is touched.
+fn remove_stale_temps(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(random) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if random.len() != 6 || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        // The entry's own metadata: a symlink is not followed, and not removed.
+        let stale = entry.metadata().is_ok_and(|meta| {
+            meta.is_file()
+                && meta
+                    .modified()
+                    .ok()
+                    .and_then(|at| at.elapsed().ok())
+                    .is_some_and(|age| age > STALE_TEMP_AGE)
+        });
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

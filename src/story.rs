@@ -90,6 +90,11 @@ impl Field {
         }
     }
 
+    /// The field with this [`key`](Field::key), if any.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     /// Body and editor's note may hold several lines; the rest are one line.
     pub fn is_multiline(self) -> bool {
         matches!(self, Field::Body | Field::Note)
@@ -251,6 +256,23 @@ pub struct Story {
     pub fields: Fields,
     /// Saved drafts, oldest first. Drafts are only ever appended.
     pub drafts: Vec<Draft>,
+    /// Check findings the desk decided to keep (see `checks`), saved with the
+    /// story so the next editor sees the decision.
+    pub dismissed: Vec<Dismissal>,
+}
+
+/// A dismissed check finding: which rule, in which field, about which text.
+/// Keyed by the offending text rather than a position, so the decision
+/// survives edits elsewhere in the story (and lapses when that text changes).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Dismissal {
+    /// The rule's stable key, e.g. `"double-space"`.
+    pub rule: String,
+    /// The field's key ([`Field::key`]), e.g. `"body"`.
+    pub field: String,
+    /// The offending text (with a little context), as `checks` records it.
+    #[serde(default)]
+    pub text: String,
 }
 
 impl Default for Story {
@@ -276,6 +298,7 @@ impl Story {
             status: Status::Draft,
             fields: Fields::default(),
             drafts: Vec::new(),
+            dismissed: Vec::new(),
         }
     }
 

@@ -65,6 +65,7 @@ fn fixed_story() -> Story {
                 fields,
             },
         ],
+        dismissed: Vec::new(),
     }
 }
 

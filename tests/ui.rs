@@ -941,3 +941,85 @@ fn snapshot_compare_view_light_theme() {
     harness.run();
     harness.snapshot("compare_view_light");
 }
+
+// ---- copy-desk checks ------------------------------------------------------------
+
+fn checks_story(dir: &Path) -> (PathBuf, Document) {
+    let story = Story::with_fields(Fields {
+        slug: "checks".into(),
+        headline: "Council  votes".into(),
+        body: "The council voted on Tuesday.".into(),
+        ..Fields::default()
+    });
+    let path = dir.join("checks.ron");
+    store::save(&path, &story).unwrap();
+    let doc = Document::from_file(store::load(&path).unwrap(), path.clone());
+    (path, doc)
+}
+
+#[test]
+fn checks_panel_fixes_undoes_and_selects() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, doc) = checks_story(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    harness.get_by_label("Checks");
+    // The status line and the panel both show the counts.
+    assert_eq!(
+        harness
+            .query_all_by_label("0 errors · 1 warning · 0 info")
+            .count(),
+        2
+    );
+
+    harness.get_by_label("Fix: Collapse to one space").click();
+    harness.run();
+    assert_eq!(harness.state().doc.story.fields.headline, "Council votes");
+    assert!(harness.state().doc.is_dirty());
+    harness
+        .get_all_by_label("0 errors · 0 warnings · 0 info")
+        .next()
+        .unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.story.fields.headline, "Council  votes");
+
+    // Clicking the finding selects the double space in the headline editor.
+    harness.get_by_label_contains("Double space").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Headline")
+            .is_focused()
+    );
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .type_text(" ");
+    harness.run();
+    assert_eq!(
+        harness.state().doc.story.fields.headline,
+        "Council votes",
+        "typing replaced exactly the selected double space"
+    );
+}
+
+#[test]
+fn a_dismissed_finding_is_kept_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, doc) = checks_story(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(doc, &dialogs);
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(
+        harness.state().doc.is_dirty(),
+        "a dismissal is a change to save"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.dismissed.len(), 1);
+    assert_eq!(saved.dismissed[0].rule, "double-space");
+    harness.get_by_label_contains("1 dismissed");
+}

@@ -14,6 +14,7 @@ use crate::store;
 use crate::story::Field;
 use crate::story::{BodyCounts, Fields, Limits, Status, Story};
 use crate::ui::autosave::Autosave;
+use crate::ui::checks_panel::{ChecksAction, ChecksPanel};
 use crate::ui::commands::{Command, Menu};
 use crate::ui::compare_view::{CompareAction, CompareView, Side};
 use crate::ui::dialogs::{self, FileDialogs, Filter, NativeDialogs, Picked, Request};
@@ -40,6 +41,8 @@ const INFO_SECONDS: f64 = 6.0;
 pub struct Settings {
     pub limits: Limits,
     pub recent: Vec<PathBuf>,
+    /// The copy-desk checks' settings (their limits follow `limits`).
+    pub checks: crate::checks::CheckSettings,
 }
 
 impl Settings {
@@ -63,6 +66,7 @@ pub struct Document {
     saved_fields: Fields,
     saved_status: Status,
     saved_drafts: usize,
+    saved_dismissed: usize,
     pub body_counts: BodyCounts,
     /// Counts changes to the text, so autosave knows what it has written.
     pub generation: u64,
@@ -77,6 +81,7 @@ impl Document {
             saved_fields: story.fields.clone(),
             saved_status: story.status,
             saved_drafts: story.drafts.len(),
+            saved_dismissed: story.dismissed.len(),
             body_counts: BodyCounts::of(&story.fields.body),
             story,
             path,
@@ -150,6 +155,7 @@ impl Document {
     pub fn is_dirty(&self) -> bool {
         self.story.status != self.saved_status
             || self.story.drafts.len() != self.saved_drafts
+            || self.story.dismissed.len() != self.saved_dismissed
             || self.story.fields != self.saved_fields
     }
 
@@ -159,6 +165,7 @@ impl Document {
         self.saved_fields = self.story.fields.clone();
         self.saved_status = self.story.status;
         self.saved_drafts = self.story.drafts.len();
+        self.saved_dismissed = self.story.dismissed.len();
     }
 
     /// The file name, or the name of an unsaved story.
@@ -295,6 +302,11 @@ pub struct CopydeskApp {
     /// The system clipboard for rich text (kept open: on X11 the copying
     /// program serves the clipboard for as long as it holds it).
     rich_clipboard: Option<arboard::Clipboard>,
+    checks: ChecksPanel,
+    show_checks: bool,
+    pending_select: Option<(Field, std::ops::Range<usize>)>,
+    /// Texts before app-level edits (fixes, take-backs, restores), newest last.
+    undo: Vec<Fields>,
 }
 
 impl CopydeskApp {
@@ -322,6 +334,10 @@ impl CopydeskApp {
             autosave: None,
             was_focused: true,
             rich_clipboard: None,
+            checks: ChecksPanel::new(),
+            show_checks: true,
+            pending_select: None,
+            undo: Vec::new(),
         }
     }
 
@@ -426,6 +442,16 @@ impl CopydeskApp {
             }
             Command::ClearRecent => self.settings.recent.clear(),
             Command::Settings => self.show_settings = !self.show_settings,
+            Command::Checks => self.show_checks = !self.show_checks,
+            Command::UndoFix => match self.undo.pop() {
+                Some(before) => {
+                    self.doc.touch();
+                    self.doc.story.fields = before;
+                    self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
+                    self.info("Took back the last fix".into());
+                }
+                None => self.info("No fix to take back".into()),
+            },
         }
     }
 
@@ -442,6 +468,7 @@ impl CopydeskApp {
         match then {
             Then::New => {
                 self.doc = Document::untitled();
+                self.undo.clear();
                 self.view = View::Editor;
             }
             Then::Open => {
@@ -514,6 +541,7 @@ impl CopydeskApp {
         match store::load_hashed(path) {
             Ok((story, hash)) => {
                 self.doc = Document::from_file(story, path.to_owned());
+                self.undo.clear();
                 self.doc.disk_hash = Some(hash);
                 self.view = View::Editor;
                 self.settings.remember(path);
@@ -546,6 +574,7 @@ impl CopydeskApp {
             Err(err) => return self.error(err.to_string()),
         };
         self.doc = Document::imported(imported.fields);
+        self.undo.clear();
         self.view = View::Editor;
         let mut report = vec![format!("Imported {} as {}.", path.display(), kind.label())];
         report.extend(imported.report);
@@ -641,6 +670,9 @@ impl CopydeskApp {
         }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
+        if let Some((field, chars)) = self.pending_select.take() {
+            crate::ui::editor::select(&ctx, field, chars);
+        }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         self.banners_ui(ui);
@@ -660,6 +692,25 @@ impl CopydeskApp {
                 Some(HistoryAction::View(n)) => self.view = View::Draft(n),
                 Some(HistoryAction::CompareWithCurrent(n)) => self.open_compare(Side::Draft(n)),
                 None => {}
+            }
+        }
+        if self.show_checks && matches!(self.view, View::Editor) {
+            if self.settings.checks.limits != self.settings.limits {
+                self.settings.checks.limits = self.settings.limits.clone();
+            }
+            let mut action = None;
+            egui::Panel::right("checks")
+                .default_size(330.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("checks-scroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            action = self.checks.ui(ui, &self.doc.story, &self.settings.checks)
+                        });
+                });
+            if let Some(action) = action {
+                self.checks_action(&ctx, action);
             }
         }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
@@ -850,6 +901,18 @@ impl CopydeskApp {
                 ui.label("Saved");
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if self.show_checks {
+                    let (errors, warnings, _) = self.checks.severity_counts();
+                    let text = RichText::new(self.checks.counts_text());
+                    ui.label(if errors > 0 {
+                        text.color(theme::error_text(ui))
+                    } else if warnings > 0 {
+                        text.color(theme::warn_text(ui))
+                    } else {
+                        text
+                    });
+                    ui.separator();
+                }
                 let drafts = self.doc.story.drafts.len();
                 ui.label(format!(
                     "{} draft{}",
@@ -1148,8 +1211,70 @@ impl CopydeskApp {
 
     fn set_fields(&mut self, fields: Fields) {
         self.doc.touch();
-        self.doc.story.fields = fields;
+        let before = std::mem::replace(&mut self.doc.story.fields, fields);
+        self.push_undo(before);
         self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
+    }
+
+    fn push_undo(&mut self, before: Fields) {
+        const KEEP: usize = 50;
+        if self.undo.len() == KEEP {
+            self.undo.remove(0);
+        }
+        self.undo.push(before);
+    }
+
+    fn checks_action(&mut self, ctx: &egui::Context, action: ChecksAction) {
+        use crate::checks;
+        match action {
+            ChecksAction::Select { field, range } => {
+                let text = self.doc.story.fields.get(field);
+                let clamp = |mut at: usize| {
+                    at = at.min(text.len());
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    at
+                };
+                let (start, end) = (clamp(range.start), clamp(range.end));
+                let chars = text[..start].chars().count()..text[..end].chars().count();
+                // Next frame: the click that chose the finding would otherwise
+                // take the focus straight back from the editor.
+                self.pending_select = Some((field, chars));
+                ctx.request_repaint();
+            }
+            ChecksAction::Fix(finding) => {
+                let before = self.doc.story.fields.clone();
+                if checks::apply_fix_to(&mut self.doc.story.fields, &finding) {
+                    self.after_fix(before, finding.fix.map(|f| f.label).unwrap_or_default());
+                } else {
+                    self.info(
+                        "That text has changed since it was checked; the checks are updated".into(),
+                    );
+                }
+            }
+            ChecksAction::FixAllQuotes => {
+                let before = self.doc.story.fields.clone();
+                if checks::fix_all_quotes(&mut self.doc.story.fields) {
+                    self.after_fix(before, "Smart quotes".into());
+                }
+            }
+            ChecksAction::Dismiss(finding) => {
+                let dismissal = checks::dismissal(&finding, &self.doc.story.fields);
+                self.doc.story.dismissed.push(dismissal);
+                self.doc.touch();
+                self.info("Dismissed for this story — kept in the file when you save".into());
+            }
+        }
+    }
+
+    fn after_fix(&mut self, before: Fields, label: String) {
+        self.push_undo(before);
+        self.doc.touch();
+        self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
+        self.info(format!(
+            "Fixed: {label}. Undo Last Fix (Ctrl+Alt+Z) takes it back."
+        ));
     }
 
     /// Compare `old` with the text on screen.
@@ -1318,6 +1443,7 @@ impl CopydeskApp {
                     .and_then(|d| d.drafts.last())
                     .map(|d| d.number);
                 self.doc = Document::recovered(item);
+                self.undo.clear();
                 self.view = View::Editor;
                 if compare && let Some(n) = latest {
                     self.open_compare(Side::Draft(n));

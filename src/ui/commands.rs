@@ -34,6 +34,10 @@ pub enum Command {
     ClearRecent,
     /// Show or hide the settings window.
     Settings,
+    /// Show or hide the copy-desk checks beside the editor.
+    Checks,
+    /// Take back the last quick fix, take-back or restore.
+    UndoFix,
 }
 
 /// Which top-level menu a command lives in.
@@ -46,7 +50,7 @@ pub enum Menu {
 
 impl Command {
     /// The commands that appear in menus, in menu order.
-    pub const MENU: [Command; 13] = [
+    pub const MENU: [Command; 15] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -59,6 +63,8 @@ impl Command {
         Command::Compare,
         Command::NextChange,
         Command::PreviousChange,
+        Command::Checks,
+        Command::UndoFix,
         Command::Settings,
     ];
 
@@ -79,6 +85,8 @@ impl Command {
             Command::OpenPath(path) => path.display().to_string(),
             Command::ClearRecent => "Clear recent files".into(),
             Command::Settings => "Settings…".into(),
+            Command::Checks => "Checks".into(),
+            Command::UndoFix => "Undo Last Fix".into(),
         }
     }
 
@@ -99,6 +107,8 @@ impl Command {
             Command::OpenPath(_) => "Open this story",
             Command::ClearRecent => "Forget the recent files",
             Command::Settings => "Field limits and reading speed",
+            Command::Checks => "Show or hide the copy-desk checks beside the editor",
+            Command::UndoFix => "Take back the last quick fix, take-back or restore",
         }
     }
 
@@ -124,6 +134,8 @@ impl Command {
             Command::Import => Key::I,
             Command::Quit => Key::Q,
             Command::Settings => Key::Comma,
+            Command::Checks => return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::C)),
+            Command::UndoFix => return Some(KeyboardShortcut::new(cmd | Modifiers::ALT, Key::Z)),
             Command::OpenPath(_) | Command::ClearRecent => return None,
         };
         Some(KeyboardShortcut::new(cmd, key))
@@ -131,7 +143,7 @@ impl Command {
 
     pub fn menu(&self) -> Menu {
         match self {
-            Command::Settings => Menu::View,
+            Command::Settings | Command::Checks | Command::UndoFix => Menu::View,
             Command::History
             | Command::Compare
             | Command::NextChange

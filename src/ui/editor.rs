@@ -7,6 +7,26 @@ use egui::{Align, FontId, Layout, RichText, TextEdit, Ui};
 use crate::story::{self, BodyCounts, Field, Fields, Limits, Status};
 use crate::ui::theme;
 
+/// The id of a field's text editor: the same in every frame and from anywhere,
+/// so the app can move the cursor or select text in it (from a checks finding).
+pub fn field_id(field: Field) -> egui::Id {
+    egui::Id::unique(("copydesk-field", field.key()))
+}
+
+/// Select the characters `chars` (a char range) of `field`'s editor and give it
+/// the keyboard focus.
+pub fn select(ctx: &egui::Context, field: Field, chars: std::ops::Range<usize>) {
+    use egui::text::{CCursor, CCursorRange};
+    let id = field_id(field);
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(chars.start),
+        CCursor::new(chars.end),
+    )));
+    state.store(ctx, id);
+    ctx.memory_mut(|m| m.request_focus(id));
+}
+
 /// What the editor reports back to the frame loop.
 #[derive(Default)]
 pub struct EditorOutput {
@@ -102,7 +122,7 @@ fn fields_ui(
     let response = ui
         .add(
             TextEdit::multiline(&mut fields.body)
-                .id_salt(Field::Body.key())
+                .id(field_id(Field::Body))
                 .font(FontId::proportional(theme::BODY_SIZE))
                 .desired_width(f32::INFINITY)
                 .desired_rows(18)
@@ -118,7 +138,7 @@ fn fields_ui(
     let response = ui
         .add(
             TextEdit::multiline(&mut fields.note)
-                .id_salt(Field::Note.key())
+                .id(field_id(Field::Note))
                 .desired_width(f32::INFINITY)
                 .desired_rows(3)
                 .hint_text("For the desk, not for print"),
@@ -171,7 +191,7 @@ fn line_field(
     let response = ui
         .add(
             TextEdit::singleline(text)
-                .id_salt(field.key())
+                .id(field_id(field))
                 .font(FontId::proportional(size))
                 .desired_width(f32::INFINITY),
         )
@@ -196,7 +216,7 @@ fn wrapped_field(
     let response = ui
         .add(
             TextEdit::multiline(text)
-                .id_salt(field.key())
+                .id(field_id(field))
                 .font(FontId::proportional(16.0))
                 .desired_width(f32::INFINITY)
                 .desired_rows(2)

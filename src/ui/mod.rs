@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod autosave;
+pub mod checks_panel;
 pub mod commands;
 pub mod compare_view;
 pub mod dialogs;

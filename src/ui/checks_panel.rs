@@ -1,0 +1,479 @@
+//! The checks panel: counts by severity, the body's readability, and the
+//! copy-desk findings grouped by field, each with its severity in words and
+//! colour, a quick fix when there is a safe one, and Dismiss. Findings come from
+//! `checks` and are cached until the text, the dismissals or the settings
+//! change, so typing stays smooth. Like the other panels it only returns what
+//! the user asked for ([`ChecksAction`]); the app carries it out.
+
+use std::ops::Range;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use egui::{Color32, ProgressBar, RichText, Sense, Ui};
+
+use crate::checks::{self, CheckSettings, Finding, Rule, Severity, Summary};
+use crate::story::{Dismissal, Field, Fields, Story};
+use crate::ui::editor::thousands;
+use crate::ui::theme;
+
+/// What the user asked the checks panel for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChecksAction {
+    /// Select this range of this field in the editor.
+    Select { field: Field, range: Range<usize> },
+    /// Apply the finding's fix (`checks::apply_fix_to`).
+    Fix(Finding),
+    /// Record the finding as dismissed (`checks::dismissal`) in the story.
+    Dismiss(Finding),
+    /// Make every straight quote curly (`checks::fix_all_quotes`).
+    FixAllQuotes,
+}
+
+/// Findings drawn at most; the rest are counted (the CLI lists them all).
+const MAX_ROWS: usize = 300;
+
+/// One finding with what the list shows for it, computed once per refresh.
+struct Row {
+    finding: Finding,
+    /// "line 3, column 12" (body and note) or "column 12".
+    location: String,
+    /// The offending text with a little context, or empty.
+    excerpt: String,
+}
+
+/// Texts larger than this (all fields, in bytes) are checked off the UI thread.
+const BACKGROUND_BYTES: usize = 16_000;
+
+/// What a background check sends back: every finding, and the summary.
+type Checked = (Vec<Finding>, Summary);
+
+/// What the findings were computed from.
+#[derive(Clone, PartialEq)]
+struct Input {
+    fields: Fields,
+    dismissed: Vec<Dismissal>,
+    settings: CheckSettings,
+}
+
+/// The panel's state: the findings, cached until their input changes.
+#[derive(Default)]
+pub struct ChecksPanel {
+    input: Option<Input>,
+    rows: Vec<Row>,
+    summary: Summary,
+    counts: (usize, usize, usize),
+    dismissed: usize,
+    straight_quotes: usize,
+    computed: u64,
+    /// A check running on another thread, and what it is checking.
+    pending: Option<(Input, Receiver<Checked>)>,
+}
+
+impl Input {
+    fn of(story: &Story, settings: &CheckSettings) -> Self {
+        Input {
+            fields: story.fields.clone(),
+            dismissed: story.dismissed.clone(),
+            settings: settings.clone(),
+        }
+    }
+
+    fn matches(&self, story: &Story, settings: &CheckSettings) -> bool {
+        self.fields == story.fields
+            && self.dismissed == story.dismissed
+            && self.settings == *settings
+    }
+}
+
+impl ChecksPanel {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn is_current(&self, story: &Story, settings: &CheckSettings) -> bool {
+        self.input
+            .as_ref()
+            .is_some_and(|i| i.matches(story, settings))
+    }
+
+    /// Recompute the findings if the story's text, its dismissals or the
+    /// settings changed since last time. Returns whether it recomputed.
+    pub fn refresh(&mut self, story: &Story, settings: &CheckSettings) -> bool {
+        if self.is_current(story, settings) {
+            return false;
+        }
+        let input = Input::of(story, settings);
+        let (all, summary) = checks::check_with_summary(&input.fields, settings);
+        self.install(input, all, summary);
+        true
+    }
+
+    /// Like [`Self::refresh`], but a long story is checked on another thread:
+    /// the panel shows the previous findings (marked as being updated) until
+    /// the new ones arrive, so typing never waits for the checks.
+    pub fn refresh_in_background(
+        &mut self,
+        ctx: &egui::Context,
+        story: &Story,
+        settings: &CheckSettings,
+    ) {
+        if let Some((_, rx)) = &self.pending {
+            match rx.try_recv() {
+                Ok((all, summary)) => {
+                    if let Some((input, _)) = self.pending.take() {
+                        self.install(input, all, summary);
+                    }
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.pending = None,
+            }
+        }
+        if self.is_current(story, settings)
+            || self
+                .pending
+                .as_ref()
+                .is_some_and(|(i, _)| i.matches(story, settings))
+        {
+            return;
+        }
+        let size: usize = Field::ALL.iter().map(|f| story.fields.get(*f).len()).sum();
+        if size < BACKGROUND_BYTES {
+            self.refresh(story, settings);
+            return;
+        }
+        let input = Input::of(story, settings);
+        let job = input.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waker = ctx.clone();
+        std::thread::spawn(move || {
+            let done = checks::check_with_summary(&job.fields, &job.settings);
+            let _ = tx.send(done);
+            waker.request_repaint();
+        });
+        self.pending = Some((input, rx));
+    }
+
+    /// Whether newer findings are being computed.
+    pub fn is_updating(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn install(&mut self, input: Input, all: Vec<Finding>, summary: Summary) {
+        let fields = &input.fields;
+        let total = all.len();
+        let findings = checks::active(all, fields, &input.dismissed);
+        self.dismissed = total - findings.len();
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        self.counts = (
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info),
+        );
+        self.straight_quotes = findings
+            .iter()
+            .filter(|f| f.rule == Rule::StraightQuotes)
+            .count();
+        self.rows = findings
+            .into_iter()
+            .map(|finding| {
+                let text = fields.get(finding.field);
+                let (line, column) = checks::line_column(text, finding.range.start);
+                let location = if finding.field.is_multiline() {
+                    format!("line {line}, column {column}")
+                } else {
+                    format!("column {column}")
+                };
+                let excerpt = excerpt_for(&finding, text);
+                Row {
+                    finding,
+                    location,
+                    excerpt,
+                }
+            })
+            .collect();
+        self.summary = summary;
+        self.input = Some(input);
+        self.computed += 1;
+    }
+
+    /// The active (not dismissed) findings, as last computed.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.rows.iter().map(|r| &r.finding)
+    }
+
+    /// (errors, warnings, infos) among the active findings, for the status line.
+    pub fn severity_counts(&self) -> (usize, usize, usize) {
+        self.counts
+    }
+
+    /// How many times the findings were computed (the cache is working when
+    /// this stays put while nothing changes).
+    pub fn computations(&self) -> u64 {
+        self.computed
+    }
+
+    /// "1 error · 2 warnings · 0 info": the line at the top of the panel.
+    pub fn counts_text(&self) -> String {
+        let (e, w, i) = self.counts;
+        format!(
+            "{e} {} · {w} {} · {i} info",
+            if e == 1 { "error" } else { "errors" },
+            if w == 1 { "warning" } else { "warnings" },
+        )
+    }
+
+    /// Draw the panel for `story`. Returns what the user clicked, if anything.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        story: &Story,
+        settings: &CheckSettings,
+    ) -> Option<ChecksAction> {
+        self.refresh_in_background(ui.ctx(), story, settings);
+        let mut action = None;
+        ui.heading("Checks");
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(self.counts_text()).strong());
+            if self.is_updating() {
+                ui.spinner();
+                ui.label(RichText::new("Checking…").weak());
+            }
+        });
+        if self.dismissed > 0 {
+            ui.label(
+                RichText::new(format!(
+                    "{} dismissed (kept in the story file)",
+                    self.dismissed
+                ))
+                .weak(),
+            );
+        }
+        self.summary_ui(ui);
+        if self.straight_quotes > 0
+            && ui
+                .button(format!("Smart quotes: fix all {}", self.straight_quotes))
+                .on_hover_text("Turn every straight quote and apostrophe into a curly one")
+                .clicked()
+        {
+            action = Some(ChecksAction::FixAllQuotes);
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("checks-list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if let Some(a) = self.list_ui(ui) {
+                    action = Some(a);
+                }
+            });
+        action
+    }
+
+    fn summary_ui(&self, ui: &mut Ui) {
+        let s = &self.summary;
+        ui.label(format!(
+            "{} · {} · {} min read",
+            counted(s.words, "word", "words"),
+            counted(s.sentences, "sentence", "sentences"),
+            s.reading_minutes
+        ));
+        if let (Some(target), Some(progress)) = (s.word_target, s.target_progress()) {
+            let percent = (progress * 100.0).round() as i64;
+            ui.add(
+                ProgressBar::new(progress.clamp(0.0, 1.0))
+                    .desired_width(ui.available_width().min(260.0))
+                    .text(format!(
+                        "{} of {} words ({percent}%)",
+                        thousands(s.words),
+                        thousands(target)
+                    )),
+            );
+        }
+        match (s.flesch_reading_ease, s.flesch_kincaid_grade) {
+            (Some(ease), Some(grade)) => {
+                ui.label(format!(
+                    "Reading ease (Flesch): {ease:.0}, {}",
+                    ease_band(ease)
+                ))
+                .on_hover_text(
+                    "0–100, higher is easier; news copy usually scores 50–70. \
+                         Syllables are estimated, for English prose.",
+                );
+                ui.label(format!("Grade (Flesch–Kincaid): {grade:.1}"))
+                    .on_hover_text("The US school grade that can read the body (an estimate).");
+            }
+            _ => {
+                ui.label(RichText::new("Readability: no body text yet").weak());
+            }
+        }
+    }
+
+    fn list_ui(&self, ui: &mut Ui) -> Option<ChecksAction> {
+        if self.rows.is_empty() {
+            ui.label("No findings.");
+            return None;
+        }
+        let mut action = None;
+        let mut current_field = None;
+        for (index, row) in self.rows.iter().take(MAX_ROWS).enumerate() {
+            let finding = &row.finding;
+            if current_field != Some(finding.field) {
+                current_field = Some(finding.field);
+                ui.add_space(6.0);
+                ui.label(RichText::new(finding.field.label()).strong().size(15.0));
+            }
+            ui.push_id(index, |ui| {
+                if let Some(a) = row_ui(ui, row) {
+                    action = Some(a);
+                }
+            });
+        }
+        if self.rows.len() > MAX_ROWS {
+            ui.label(
+                RichText::new(format!(
+                    "… and {} more (`copydesk check` lists them all)",
+                    self.rows.len() - MAX_ROWS
+                ))
+                .weak(),
+            );
+        }
+        action
+    }
+}
+
+fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
+    let finding = &row.finding;
+    let mut action = None;
+    ui.add_space(2.0);
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(finding.severity.label())
+                .color(severity_colour(ui, finding.severity))
+                .strong(),
+        );
+        ui.label(RichText::new(&row.location).weak());
+    });
+    let select = || ChecksAction::Select {
+        field: finding.field,
+        range: finding.range.clone(),
+    };
+    let message = ui
+        .add(egui::Label::new(&finding.message).sense(Sense::click()))
+        .on_hover_text("Select this in the editor");
+    if message.clicked() {
+        action = Some(select());
+    }
+    if !row.excerpt.is_empty() {
+        let excerpt = ui
+            .add(
+                egui::Label::new(RichText::new(&row.excerpt).weak().italics())
+                    .sense(Sense::click()),
+            )
+            .on_hover_text("Select this in the editor");
+        if excerpt.clicked() {
+            action = Some(select());
+        }
+    }
+    ui.horizontal(|ui| {
+        if let Some(fix) = &finding.fix
+            && ui
+                .small_button(format!("Fix: {}", fix.label))
+                .on_hover_text(format!("Replace with “{}”", visible(&fix.replacement)))
+                .clicked()
+        {
+            action = Some(ChecksAction::Fix(finding.clone()));
+        }
+        if ui
+            .small_button("Dismiss")
+            .on_hover_text("Keep this as it is; the decision is saved in the story file")
+            .clicked()
+        {
+            action = Some(ChecksAction::Dismiss(finding.clone()));
+        }
+    });
+    action
+}
+
+fn severity_colour(ui: &Ui, severity: Severity) -> Color32 {
+    match severity {
+        Severity::Error => theme::error_text(ui),
+        Severity::Warning => theme::warn_text(ui),
+        Severity::Info => {
+            if ui.visuals().dark_mode {
+                Color32::from_rgb(140, 190, 255)
+            } else {
+                Color32::from_rgb(20, 80, 160)
+            }
+        }
+    }
+}
+
+/// Flesch reading ease in words.
+fn ease_band(ease: f64) -> &'static str {
+    match ease {
+        e if e >= 90.0 => "very easy",
+        e if e >= 80.0 => "easy",
+        e if e >= 70.0 => "fairly easy",
+        e if e >= 60.0 => "plain",
+        e if e >= 50.0 => "fairly difficult",
+        e if e >= 30.0 => "difficult",
+        _ => "very difficult",
+    }
+}
+
+/// "1 word", "1,234 words".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// Spaces shown as `·` so a double space can be seen.
+fn visible(text: &str) -> String {
+    text.replace(' ', "·")
+}
+
+/// The offending text with the words around it, spaces made visible for the
+/// spacing rules; empty for whole-field findings.
+fn excerpt_for(finding: &Finding, text: &str) -> String {
+    let range = finding.range.clone();
+    if range.start > range.end
+        || range.end > text.len()
+        || !text.is_char_boundary(range.start)
+        || !text.is_char_boundary(range.end)
+    {
+        return String::new();
+    }
+    match finding.rule {
+        Rule::SlugTooLong | Rule::HeadlineTooLong | Rule::SubheadTooLong => {
+            return format!("…{}", short(&text[range], 60));
+        }
+        Rule::RequiredEmpty | Rule::WordTarget | Rule::LongSentence => return String::new(),
+        Rule::DuplicateParagraph | Rule::DuplicateSentence | Rule::StrayHeading => {
+            return short(&text[range], 80);
+        }
+        _ => {}
+    }
+    // A few characters either side, within the line.
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
+    let before: String = {
+        let b = &text[line_start..range.start];
+        let from = b.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+        b[from..].to_owned()
+    };
+    let after: String = text[range.end..line_end].chars().take(20).collect();
+    let middle = &text[range];
+    let middle = match finding.rule {
+        Rule::DoubleSpace | Rule::SpaceBeforePunctuation => visible(middle),
+        _ => middle.to_owned(),
+    };
+    format!("…{before}{middle}{after}…")
+}
+
+/// At most `max` characters, with "…" when cut.
+fn short(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
