@@ -702,12 +702,7 @@ impl CopydeskApp {
             egui::Panel::right("checks")
                 .default_size(330.0)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("checks-scroll")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            action = self.checks.ui(ui, &self.doc.story, &self.settings.checks)
-                        });
+                    action = self.checks.ui(ui, &self.doc.story, &self.settings.checks)
                 });
             if let Some(action) = action {
                 self.checks_action(&ctx, action);

@@ -28,9 +28,6 @@ pub enum ChecksAction {
     FixAllQuotes,
 }
 
-/// Findings drawn at most; the rest are counted (the CLI lists them all).
-const MAX_ROWS: usize = 300;
-
 /// One finding with what the list shows for it, computed once per refresh.
 struct Row {
     finding: Finding,
@@ -257,14 +254,9 @@ impl ChecksPanel {
             action = Some(ChecksAction::FixAllQuotes);
         }
         ui.separator();
-        egui::ScrollArea::vertical()
-            .id_salt("checks-list")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                if let Some(a) = self.list_ui(ui) {
-                    action = Some(a);
-                }
-            });
+        if let Some(a) = self.list_ui(ui) {
+            action = Some(a);
+        }
         action
     }
 
@@ -307,49 +299,57 @@ impl ChecksPanel {
         }
     }
 
+    /// The findings, in rows of one height, so that only the rows in view are
+    /// laid out and drawn: a story with hundreds of findings costs a frame no
+    /// more than one with ten.
     fn list_ui(&self, ui: &mut Ui) -> Option<ChecksAction> {
         if self.rows.is_empty() {
             ui.label("No findings.");
             return None;
         }
+        let line = ui
+            .text_style_height(&egui::TextStyle::Body)
+            .max(ui.spacing().interact_size.y);
+        let row_height = line * 3.0 + ui.spacing().item_spacing.y * 2.0 + 6.0;
         let mut action = None;
-        let mut current_field = None;
-        for (index, row) in self.rows.iter().take(MAX_ROWS).enumerate() {
-            let finding = &row.finding;
-            if current_field != Some(finding.field) {
-                current_field = Some(finding.field);
-                ui.add_space(6.0);
-                ui.label(RichText::new(finding.field.label()).strong().size(15.0));
-            }
-            ui.push_id(index, |ui| {
-                if let Some(a) = row_ui(ui, row) {
-                    action = Some(a);
+        egui::ScrollArea::vertical()
+            .id_salt("checks-list")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, self.rows.len(), |ui, range| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                for index in range {
+                    ui.push_id(index, |ui| {
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(ui.available_width(), row_height),
+                            egui::Layout::top_down(egui::Align::Min),
+                            |ui| {
+                                ui.set_min_height(row_height);
+                                ui.set_max_height(row_height);
+                                if let Some(a) = row_ui(ui, &self.rows[index]) {
+                                    action = Some(a);
+                                }
+                            },
+                        );
+                    });
                 }
             });
-        }
-        if self.rows.len() > MAX_ROWS {
-            ui.label(
-                RichText::new(format!(
-                    "… and {} more (`copydesk check` lists them all)",
-                    self.rows.len() - MAX_ROWS
-                ))
-                .weak(),
-            );
-        }
         action
     }
 }
 
+/// One finding in three lines: severity, field and place; the message; the
+/// quick fix, Dismiss and the offending text. Clicking the message or the text
+/// selects it in the editor.
 fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
     let finding = &row.finding;
     let mut action = None;
-    ui.add_space(2.0);
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(finding.severity.label())
                 .color(severity_colour(ui, finding.severity))
                 .strong(),
         );
+        ui.label(RichText::new(finding.field.label()).strong());
         ui.label(RichText::new(&row.location).weak());
     });
     let select = || ChecksAction::Select {
@@ -358,20 +358,12 @@ fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
     };
     let message = ui
         .add(egui::Label::new(&finding.message).sense(Sense::click()))
-        .on_hover_text("Select this in the editor");
+        .on_hover_text(format!(
+            "{}\nClick to select it in the editor",
+            finding.message
+        ));
     if message.clicked() {
         action = Some(select());
-    }
-    if !row.excerpt.is_empty() {
-        let excerpt = ui
-            .add(
-                egui::Label::new(RichText::new(&row.excerpt).weak().italics())
-                    .sense(Sense::click()),
-            )
-            .on_hover_text("Select this in the editor");
-        if excerpt.clicked() {
-            action = Some(select());
-        }
     }
     ui.horizontal(|ui| {
         if let Some(fix) = &finding.fix
@@ -388,6 +380,17 @@ fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
             .clicked()
         {
             action = Some(ChecksAction::Dismiss(finding.clone()));
+        }
+        if !row.excerpt.is_empty() {
+            let excerpt = ui
+                .add(
+                    egui::Label::new(RichText::new(&row.excerpt).weak().italics())
+                        .sense(Sense::click()),
+                )
+                .on_hover_text("Select this in the editor");
+            if excerpt.clicked() {
+                action = Some(select());
+            }
         }
     });
     action
