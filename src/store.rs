@@ -373,6 +373,15 @@ pub fn save(path: &Path, story: &Story) -> Result<(), StoreError> {
 /// file it points to is replaced and the link stays. An existing file keeps its
 /// permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the writing of the contents given as `write`: the
+/// seam where tests put a failing disk (a full disk answers ENOSPC part-way).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
     let target = match fs::canonicalize(path) {
         Ok(real) => real,
         Err(_) => path.to_owned(),
@@ -402,7 +411,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         builder.permissions(fs::Permissions::from_mode(0o644));
     }
     let mut tmp = builder.tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
+    // On any error from here on, dropping `tmp` deletes the temporary file.
+    write(tmp.as_file_mut())?;
     tmp.flush()?;
     if let Some(meta) = &existing {
         // Best effort: keep the user's permissions on the replaced file.

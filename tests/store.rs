@@ -244,6 +244,84 @@ fn oversized_file_is_refused() {
     assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
 }
 
+/// A 100 MB file (sparse: it takes no disk) is refused from its size alone,
+/// at once, by `load` and by import, with a message giving size and limit.
+#[test]
+fn a_100_mb_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hundred.ron");
+    fs::File::create(&path)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = store::load(&path).unwrap_err();
+    let StoreError::TooLarge { size, limit, .. } = err else {
+        panic!("expected TooLarge, got {err:?}");
+    };
+    assert_eq!((size, limit), (100 * 1024 * 1024, store::MAX_FILE_BYTES));
+    let message = err.to_string();
+    assert!(
+        message.contains("hundred.ron")
+            && message.contains("104857600")
+            && message.contains("33554432"),
+        "{message}"
+    );
+    let err = copydesk::import::import_file(&path, None).unwrap_err();
+    assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+    // Nothing was read: even a slow machine answers well within this.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// Deep nesting where a story's values go (a body, a draft label, a struct) is
+/// refused as an error, like the bare `[[[…` above, without a stack overflow.
+#[test]
+fn deep_nesting_inside_a_story_is_refused() {
+    let head = "(format: 1, id: \"x\", created: \"2026-11-23T07:42:00Z\", \
+                modified: \"2026-11-23T07:42:00Z\", ";
+    for (name, tail) in [
+        (
+            "body.ron",
+            format!("current: (body: {}", "[".repeat(100_000)),
+        ),
+        (
+            "label.ron",
+            format!(
+                "current: (), drafts: [(number: 1, saved: \"2026-11-23T07:42:00Z\", fields: (), label: {}",
+                "Some(".repeat(100_000)
+            ),
+        ),
+        ("struct.ron", format!("current: {}", "(".repeat(100_000))),
+    ] {
+        let err = load_bad(name, format!("{head}{tail}").as_bytes());
+        assert!(
+            matches!(err, StoreError::Syntax { .. } | StoreError::Shape { .. }),
+            "{name}: {err:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_refused() {
+    for device in ["/dev/null", "/dev/zero", "/dev/urandom"] {
+        let path = Path::new(device);
+        if !path.exists() {
+            continue;
+        }
+        let err = store::load(path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NotAFile { .. }),
+            "{device}: {err:?}"
+        );
+        assert!(err.to_string().contains(device), "{err}");
+    }
+}
+
 // ---- saving ---------------------------------------------------------------------
 
 #[test]
@@ -260,6 +338,42 @@ fn save_replaces_atomically_and_leaves_no_temp_files() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("story.ron")]);
+}
+
+/// A save that was killed leaves its temporary file; the next save of the same
+/// file removes those over a minute old, and nothing else.
+#[test]
+fn save_removes_stale_temp_files_of_the_same_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.ron");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
+    let make = |name: &str, aged: bool| {
+        let file = fs::File::create(dir.path().join(name)).unwrap();
+        if aged {
+            file.set_modified(old).unwrap();
+        }
+    };
+    make(".story.ron.a1B2c3.tmp", true); // ours, stale: removed
+    make(".story.ron.d4E5f6.tmp", false); // ours, fresh (a save in progress): kept
+    make(".story.ron.toolong.tmp", true); // not a name we give: kept
+    make(".other.ron.a1B2c3.tmp", true); // another story's: kept
+    make("story.ron.a1B2c3.tmp", true); // not ours: kept
+    store::save(&path, &story_with("Body.")).unwrap();
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ".other.ron.a1B2c3.tmp",
+            ".story.ron.d4E5f6.tmp",
+            ".story.ron.toolong.tmp",
+            "story.ron",
+            "story.ron.a1B2c3.tmp"
+        ]
+    );
 }
 
 #[test]
@@ -407,4 +521,44 @@ proptest! {
         let mangled = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
         let _ = store::from_ron_str(&mangled, Path::new("x.ron"));
     }
+}
+
+/// A full disk: the writer fails part-way with ENOSPC (injected at the seam
+/// `write_atomic_with`). The old file is untouched, no temporary file is left,
+/// and the error says what happened.
+#[test]
+fn a_full_disk_leaves_the_old_file_whole() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.ron");
+    store::save(&path, &story_with("Old text.")).unwrap();
+    let before = fs::read(&path).unwrap();
+    let new = store::to_ron_string(&story_with("New text that will not fit."));
+    let err = store::write_atomic_with(&path, |file| {
+        file.write_all(&new.as_bytes()[..new.len() / 2])?;
+        Err(std::io::Error::from_raw_os_error(28)) // ENOSPC
+    })
+    .unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(28));
+    assert!(err.to_string().contains("No space left"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before, "the old file is whole");
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        vec![std::ffi::OsString::from("story.ron")],
+        "no temp file left"
+    );
+    // The error a save reports names the file.
+    let message = store::StoreError::Write {
+        path: path.clone(),
+        source: err,
+    }
+    .to_string();
+    assert!(
+        message.contains("story.ron") && message.contains("No space left"),
+        "{message}"
+    );
 }
