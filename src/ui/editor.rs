@@ -75,7 +75,7 @@ fn fields_ui(
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width((ui.available_width() - 180.0).max(200.0));
-            line_field(ui, Field::Slug, fields, limits, 14.0, out);
+            line_field(ui, Field::Slug, fields, limits, Look::Line(14.0), out);
         });
         ui.vertical(|ui| {
             let label = ui.label(RichText::new("Status").strong());
@@ -98,13 +98,27 @@ fn fields_ui(
         Field::Headline,
         fields,
         limits,
-        theme::HEADLINE_SIZE,
+        Look::Line(theme::HEADLINE_SIZE),
         out,
     );
-    wrapped_field(ui, Field::Subhead, fields, limits, out);
+    line_field(ui, Field::Subhead, fields, limits, Look::Wrapped, out);
     ui.columns(2, |cols| {
-        line_field(&mut cols[0], Field::Byline, fields, limits, 14.5, out);
-        line_field(&mut cols[1], Field::Dateline, fields, limits, 14.5, out);
+        line_field(
+            &mut cols[0],
+            Field::Byline,
+            fields,
+            limits,
+            Look::Line(14.5),
+            out,
+        );
+        line_field(
+            &mut cols[1],
+            Field::Dateline,
+            fields,
+            limits,
+            Look::Line(14.5),
+            out,
+        );
     });
 
     // The body: the largest editor, at reading size.
@@ -177,51 +191,36 @@ fn limit_counter(ui: &mut Ui, text: &str, limit: Option<usize>) {
     }
 }
 
+/// How a one-line field is shown.
+#[derive(Clone, Copy)]
+enum Look {
+    /// One line at this font size (slug, headline, byline, dateline).
+    Line(f32),
+    /// A paragraph that wraps over two rows, Enter adding nothing (subhead).
+    Wrapped,
+}
+
+/// A field that holds one line of text, with its label and limit counter.
 fn line_field(
     ui: &mut Ui,
     field: Field,
     fields: &mut Fields,
     limits: &Limits,
-    size: f32,
+    look: Look,
     out: &mut EditorOutput,
 ) {
     let limit = limits.for_field(field);
     let label = field_header(ui, field, |ui| limit_counter(ui, fields.get(field), limit));
     let text = fields.get_mut(field);
+    let edit = match look {
+        Look::Line(size) => TextEdit::singleline(text).font(FontId::proportional(size)),
+        Look::Wrapped => TextEdit::multiline(text)
+            .font(FontId::proportional(16.0))
+            .desired_rows(2)
+            .return_key(None),
+    };
     let response = ui
-        .add(
-            TextEdit::singleline(text)
-                .id(field_id(field))
-                .font(FontId::proportional(size))
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label);
-    if response.changed() {
-        keep_single_line(text);
-        out.changed = true;
-    }
-}
-
-/// A one-paragraph field that wraps (the subhead): Enter does not add a line.
-fn wrapped_field(
-    ui: &mut Ui,
-    field: Field,
-    fields: &mut Fields,
-    limits: &Limits,
-    out: &mut EditorOutput,
-) {
-    let limit = limits.for_field(field);
-    let label = field_header(ui, field, |ui| limit_counter(ui, fields.get(field), limit));
-    let text = fields.get_mut(field);
-    let response = ui
-        .add(
-            TextEdit::multiline(text)
-                .id(field_id(field))
-                .font(FontId::proportional(16.0))
-                .desired_width(f32::INFINITY)
-                .desired_rows(2)
-                .return_key(None),
-        )
+        .add(edit.id(field_id(field)).desired_width(f32::INFINITY))
         .labelled_by(label);
     if response.changed() {
         keep_single_line(text);
