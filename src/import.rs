@@ -51,7 +51,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::store::{self, StoreError};
-use crate::story::{Fields, normalize_text, word_count};
+use crate::story::{Field, Fields, normalize_text, word_count};
 
 /// What the imported text is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -709,12 +709,7 @@ impl Importer {
                 continue;
             }
             if self.fields.byline.is_empty() && is_byline(&line.text) {
-                self.fields.byline = line.text.clone();
-                self.report.push(format!(
-                    "line {}: byline: {}",
-                    line.line_no,
-                    quote(&line.text)
-                ));
+                self.take_line(Field::Byline, &line);
                 subhead_allowed = false;
                 i += 1;
                 continue;
@@ -723,23 +718,13 @@ impl Importer {
                 && !matches!(line.kind, Kind::Item | Kind::Code)
                 && is_standalone_dateline(&line.text)
             {
-                self.fields.dateline = line.text.clone();
-                self.report.push(format!(
-                    "line {}: dateline: {}",
-                    line.line_no,
-                    quote(&line.text)
-                ));
+                self.take_line(Field::Dateline, &line);
                 subhead_allowed = false;
                 i += 1;
                 continue;
             }
             if subhead_allowed && self.is_subhead(h, i, mark) {
-                self.fields.subhead = line.text.clone();
-                self.report.push(format!(
-                    "line {}: subhead: {}",
-                    line.line_no,
-                    quote(&line.text)
-                ));
+                self.take_line(Field::Subhead, &line);
                 subhead_allowed = false;
                 i += 1;
                 continue;
@@ -882,6 +867,17 @@ impl Importer {
     }
 
     /// An "Eds:" line: its text, without the label, is a line of the note.
+    /// Take a whole line as `field` (byline, dateline, subhead) and report it.
+    fn take_line(&mut self, field: Field, line: &Line) {
+        *self.fields.get_mut(field) = line.text.clone();
+        self.report.push(format!(
+            "line {}: {}: {}",
+            line.line_no,
+            field.key(),
+            quote(&line.text)
+        ));
+    }
+
     fn take_note(&mut self, line: &Line, text: &str) {
         self.report.push(format!(
             "line {}: editor's note: {}",

@@ -71,11 +71,7 @@ pub fn export(fields: &Fields) -> Result<String, ExportError> {
     if !fields.slug.trim().is_empty() {
         html.text_element("p", &[("class", "slug")], &fields.slug)?;
     }
-    let note: Vec<&str> = fields
-        .note
-        .split('\n')
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    let note: Vec<&str> = super::paragraphs(&fields.note).collect();
     if !note.is_empty() {
         html.start(
             "aside",

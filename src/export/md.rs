@@ -36,11 +36,7 @@ pub fn export(fields: &Fields) -> String {
     if !fields.slug.trim().is_empty() {
         block(&mut out, &escape(&fields.slug, true));
     }
-    let note: Vec<&str> = fields
-        .note
-        .split('\n')
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    let note: Vec<&str> = super::paragraphs(&fields.note).collect();
     if !note.is_empty() {
         // One "Eds:" line per line of the note (soft line breaks in one block).
         let mut text = String::new();

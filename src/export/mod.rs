@@ -152,8 +152,9 @@ pub fn export(story: &Story, format: Format) -> Result<String, ExportError> {
     }
 }
 
-/// The body's paragraphs: its lines that hold something other than whitespace,
-/// each exactly as typed (only the newline is removed). Blank lines separate.
+/// The body's paragraphs (or the editor's note's lines): the lines that hold
+/// something other than whitespace, each exactly as typed (only the newline is
+/// removed). Blank lines separate.
 pub fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
     body.split('\n').filter(|line| !line.trim().is_empty())
 }

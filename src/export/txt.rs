@@ -29,7 +29,7 @@ pub fn export(fields: &Fields) -> String {
     }
     // Every line of the note carries the label, so no line of it can be taken
     // for a headline when the text is read back.
-    for line in fields.note.split('\n').filter(|l| !l.trim().is_empty()) {
+    for line in super::paragraphs(&fields.note) {
         top.push(format!("Eds: {line}"));
     }
     let head: Vec<&str> = [
