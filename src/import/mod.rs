@@ -45,6 +45,8 @@
 //! story's text rule: a BOM is dropped, CRLF becomes LF, control characters go,
 //! and lines lose their leading and trailing spaces.
 
+pub mod pieces;
+
 use std::ops::Range;
 use std::path::Path;
 
