@@ -53,6 +53,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::store::{self, StoreError};
+pub use pieces::{Piece, Role};
 use crate::story::{Field, Fields, normalize_text, word_count};
 
 /// What the imported text is written in.
@@ -100,6 +101,20 @@ impl ImportKind {
 pub struct Imported {
     pub fields: Fields,
     pub report: Vec<String>,
+    /// Every line or paragraph of the input with the role it was given (see
+    /// [`pieces`]); `fields` is [`pieces::assemble`] of these.
+    pub pieces: Vec<Piece>,
+}
+
+impl Imported {
+    /// The story made of `pieces`, with `report` lines for the user.
+    pub fn from_pieces(pieces: Vec<Piece>, report: Vec<String>) -> Imported {
+        Imported {
+            fields: pieces::assemble(&pieces),
+            report,
+            pieces,
+        }
+    }
 }
 
 /// Read `text` as `kind` into story fields. Never fails: text that fits no
@@ -922,6 +937,7 @@ impl Importer {
         Imported {
             fields: self.fields.normalized(),
             report: self.report,
+            pieces: Vec::new(),
         }
     }
 }
