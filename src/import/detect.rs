@@ -179,20 +179,24 @@ fn looks_like_ninjs(text: &str) -> bool {
 /// Wire framing: SOH/STX/ETX control characters, a `ZCZC` start-of-message,
 /// or an ANPA `^…<` header line.
 fn looks_like_wire(head: &[u8]) -> bool {
+    if head.contains(&0) {
+        return false; // binary, never wire text
+    }
     let start = &head[..head.len().min(512)];
-    if start.contains(&0x01) || start.contains(&0x02) {
+    let framed_start = start
+        .iter()
+        .find(|b| !matches!(b, b'\r' | b'\n' | 0x16))
+        .is_some_and(|b| *b == 0x01);
+    if framed_start || (head.contains(&0x02) && (head.contains(&0x01) || head.contains(&0x03))) {
         return true;
     }
     let text = String::from_utf8_lossy(start);
     if text.trim_start().starts_with("ZCZC") {
         return true;
     }
-    if head.contains(&0x03) && head.contains(&0x02) {
-        return true;
-    }
     text.lines().take(12).any(|l| {
         let l = l.trim_end_matches('\r');
-        l.starts_with('^') && l.ends_with('<')
+        l.len() > 2 && l.starts_with('^') && l.ends_with('<')
     })
 }
 

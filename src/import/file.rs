@@ -109,6 +109,15 @@ pub fn import_bytes(
             limit: MAX_TEXT_BYTES,
         });
     }
+    // UTF-16 (with its byte-order mark) holds NUL bytes and is text.
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    if (format == Format::Wire || format.text_kind().is_some()) && !utf16 && bytes.contains(&0) {
+        return Err(invalid(
+            "the file holds NUL bytes: it is binary, not text (Copydesk imports \
+             Markdown, plain text, wire text, NITF, NewsML, ninjs and Word .docx)"
+                .to_owned(),
+        ));
+    }
     if format == Format::Wire {
         let unframed = wire::read(bytes);
         let imported = super::import(&unframed.text, super::ImportKind::PlainText);
@@ -117,13 +126,6 @@ pub fn import_bytes(
     let decoded = detect::decode(bytes);
     let mut report: Vec<String> = decoded.note.into_iter().collect();
     if let Some(kind) = format.text_kind() {
-        if decoded.text.contains('\0') {
-            return Err(invalid(
-                "the file holds NUL bytes: it is binary, not text (Copydesk imports \
-                 Markdown, plain text, wire text, NITF, NewsML, ninjs and Word .docx)"
-                    .to_owned(),
-            ));
-        }
         let imported = super::import(&decoded.text, kind);
         return Ok((format, with_report(imported, report)));
     }
