@@ -127,7 +127,7 @@ pub fn sniff(bytes: &[u8], path: &Path) -> Format {
         match root.as_str() {
             "nitf" => return Format::Nitf,
             "newsItem" | "newsMessage" | "packageItem" | "knowledgeItem" | "conceptItem"
-            | "NewsML" | "NewsItem" => return Format::NewsMl,
+            | "NewsML" | "NewsItem" | "contentSet" | "contentMeta" => return Format::NewsMl,
             _ => {}
         }
     }

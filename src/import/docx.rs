@@ -7,8 +7,9 @@
 //!
 //! **Mapping** by paragraph style (its name from `styles.xml`, else its id):
 //! Title → headline; Subtitle → subhead; Heading 1 → headline when there is
-//! none yet, Heading 2 → subhead when there is none yet and the body has not
-//! begun (later headings stay in the body as crossheads); a style whose name
+//! none yet; a Heading 1 or 2 after the headline and before the body →
+//! subhead when there is none yet (later headings stay in the body as
+//! crossheads); a style whose name
 //! says byline, dateline, slug or caption → that field (a caption → the note);
 //! every other paragraph, table cell and text-box paragraph → a body
 //! paragraph. Footnote and endnote references become `[1]`, `[2]`… and the
@@ -296,7 +297,11 @@ impl Reader {
                 Role::Subhead
             } else if is_heading(&style, 1) && !have(Role::Headline, &out) && !body_begun {
                 Role::Headline
-            } else if is_heading(&style, 2) && !have(Role::Subhead, &out) && !body_begun {
+            } else if (is_heading(&style, 1) || is_heading(&style, 2))
+                && have(Role::Headline, &out)
+                && !have(Role::Subhead, &out)
+                && !body_begun
+            {
                 Role::Subhead
             } else if style.contains("byline") {
                 Role::Byline

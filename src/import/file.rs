@@ -140,6 +140,44 @@ pub fn import_bytes(
     Ok((format, finish(pieces, report)))
 }
 
+/// The top of a structured body: a first paragraph that repeats the
+/// headline is dropped (and reported); when the markup gave no byline, a
+/// byline-shaped paragraph among the first three (`By Joseph Ax`) is taken
+/// as the byline.
+fn tidy_body_top(pieces: &mut [Piece]) {
+    let headline = pieces
+        .iter()
+        .find(|p| p.role == Role::Headline)
+        .map(|p| p.text.clone());
+    let has_byline = pieces.iter().any(|p| p.role == Role::Byline);
+    let mut body = pieces
+        .iter_mut()
+        .filter(|p| p.role == Role::Body)
+        .take(3)
+        .collect::<Vec<_>>();
+    if let (Some(first), Some(headline)) = (body.first_mut(), headline.as_ref())
+        && first.text == *headline
+    {
+        first.role = Role::Dropped;
+        first.why = format!("{} (from the body) repeats the headline", first.why);
+    }
+    if !has_byline && let Some(p) = body.into_iter().find(|p| byline_shaped(&p.text)) {
+        p.role = Role::Byline;
+        p.why = format!("{} (from the body): a byline", p.why);
+    }
+}
+
+/// "By Name …": short, capitalised after "By", not a sentence.
+fn byline_shaped(text: &str) -> bool {
+    if !text.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by ")) {
+        return false;
+    }
+    let after = text[3..].trim_start();
+    after.chars().next().is_some_and(char::is_uppercase)
+        && text.split_whitespace().count() <= 12
+        && !text.ends_with('.')
+}
+
 /// The text importer's story with the wire header's slug and transmission
 /// lines put in (as pieces when the importer gave pieces, else as fields).
 fn with_wire_header(imported: Imported, unframed: wire::Unframed) -> Imported {
@@ -204,7 +242,8 @@ fn with_report(mut imported: Imported, mut report: Vec<String>) -> Imported {
 
 /// The story made of a reader's pieces, with a report line for each piece
 /// that did not simply go where its markup said (and a count of the body).
-fn finish(pieces: Vec<Piece>, mut report: Vec<String>) -> Imported {
+fn finish(mut pieces: Vec<Piece>, mut report: Vec<String>) -> Imported {
+    tidy_body_top(&mut pieces);
     let mut body = 0;
     for piece in &pieces {
         if piece.role == Role::Body {

@@ -26,6 +26,10 @@ pub fn read(text: &str) -> Result<Vec<Piece>, String> {
     if let Some(item) = root.find("NewsItem") {
         return Ok(v1(item));
     }
+    // An excerpt (IPTC's listings show a lone contentMeta or contentSet).
+    if root.find("contentMeta").is_some() || root.find("contentSet").is_some() {
+        return Ok(g2(&root));
+    }
     Err("not a NewsML text item: no <newsItem> (NewsML-G2) or <NewsItem> (NewsML 1.2)".to_owned())
 }
 
@@ -40,7 +44,9 @@ fn push_text(out: &mut Vec<Piece>, el: Option<&Element>, role: Role, why: &str) 
 
 fn g2(item: &Element) -> Vec<Piece> {
     let mut out = Vec::new();
-    let meta = item.child("contentMeta");
+    let meta = item
+        .child("contentMeta")
+        .or_else(|| item.find("contentMeta"));
     if let Some(meta) = meta {
         push_text(&mut out, meta.child("slugline"), Role::Slug, "<slugline>");
         let mut have_head = false;
@@ -85,7 +91,7 @@ fn g2(item: &Element) -> Vec<Piece> {
             push_text(&mut out, Some(note), Role::Note, "<edNote>");
         }
     }
-    if let Some(set) = item.child("contentSet") {
+    if let Some(set) = item.child("contentSet").or_else(|| item.find("contentSet")) {
         body(set, &mut out);
     }
     out
@@ -117,13 +123,13 @@ fn body(set: &Element, out: &mut Vec<Piece>) {
 }
 
 /// Paragraphs of plain text held in an element: blank-line blocks, or every
-/// line when the text has no blank lines.
+/// line when the text has no blank lines. Text that is escaped HTML (`&lt;p&gt;…`,
+/// or HTML in CDATA) is read as HTML.
 fn plain_paragraphs(el: &Element) -> Vec<String> {
-    let mut raw = String::new();
-    for child in &el.children {
-        if let xml::Node::Text(t) = child {
-            raw.push_str(t);
-        }
+    let raw = el.text_raw();
+    let trimmed = raw.trim_start();
+    if trimmed.starts_with('<') && trimmed.contains('>') {
+        return super::ninjs::text_paragraphs(&raw, true);
     }
     let raw = raw.replace("\r\n", "\n");
     let blocks: Vec<String> = if raw.contains("\n\n") {
@@ -152,7 +158,13 @@ fn merge_missing(out: &mut Vec<Piece>, embedded: Vec<Piece>) {
 
 fn v1(item: &Element) -> Vec<Piece> {
     let mut out = Vec::new();
-    if let Some(lines) = item.find("NewsLines") {
+    // The first NewsLines that holds a headline (an item may open with an
+    // empty one for the whole package).
+    let lines = all_named(item, "NewsLines")
+        .into_iter()
+        .find(|l| l.child("HeadLine").is_some_and(|h| !h.text().is_empty()))
+        .or_else(|| item.find("NewsLines"));
+    if let Some(lines) = lines {
         push_text(&mut out, lines.child("SlugLine"), Role::Slug, "<SlugLine>");
         push_text(
             &mut out,
@@ -188,17 +200,77 @@ fn v1(item: &Element) -> Vec<Piece> {
     }
     if let Some(nitf) = item.find("nitf") {
         merge_missing(&mut out, nitf::pieces(nitf));
-    } else if let Some(data) = item.find("DataContent") {
-        let paragraphs = if data.elements().next().is_some() {
+        return out;
+    }
+    // Components by role: the body from "Body"/"Main"; a "SubHeadLine"
+    // component when NewsLines gave none; style sheets, logos and photos
+    // are not copy.
+    let components: Vec<(String, &Element)> = all_named(item, "NewsComponent")
+        .into_iter()
+        .filter_map(|c| {
+            let data = c.child("ContentItem")?.child("DataContent")?;
+            let role = c
+                .child("Role")
+                .and_then(|r| r.attr("FormalName"))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            Some((role, data))
+        })
+        .collect();
+    let paragraphs = |data: &Element| {
+        if data.elements().next().is_some() {
             xml::paragraphs(data, &[])
         } else {
             plain_paragraphs(data)
-        };
-        for para in paragraphs {
+        }
+    };
+    if !out.iter().any(|p| p.role == Role::Subhead)
+        && let Some((_, data)) = components.iter().find(|(r, _)| r == "subheadline")
+    {
+        let text = xml::collapse(&paragraphs(data).join(" "));
+        if !text.is_empty() {
+            out.push(Piece::new(text, Role::Subhead, "SubHeadLine component"));
+        }
+    }
+    let body = components
+        .iter()
+        .find(|(r, _)| matches!(r.as_str(), "body" | "main" | "text"))
+        .or_else(|| {
+            components.iter().find(|(r, _)| {
+                !matches!(
+                    r.as_str(),
+                    "stylesheet"
+                        | "logo"
+                        | "photo"
+                        | "picture"
+                        | "caption"
+                        | "subheadline"
+                        | "headline"
+                        | "contact"
+                )
+            })
+        });
+    if let Some((_, data)) = body {
+        for para in paragraphs(data) {
             out.push(Piece::new(para, Role::Body, "<DataContent>"));
         }
     }
     out
+}
+
+/// Every element named `name` under `el`, in document order.
+fn all_named<'a>(el: &'a Element, name: &str) -> Vec<&'a Element> {
+    let mut found = Vec::new();
+    fn walk<'a>(el: &'a Element, name: &str, found: &mut Vec<&'a Element>) {
+        for child in el.elements() {
+            if child.name == name {
+                found.push(child);
+            }
+            walk(child, name, found);
+        }
+    }
+    walk(el, name, &mut found);
+    found
 }
 
 #[cfg(test)]

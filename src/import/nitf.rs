@@ -64,7 +64,7 @@ pub fn pieces(nitf: &Element) -> Vec<Piece> {
 
     if let Some(body_head) = body_head {
         for byline in body_head.children_named("byline") {
-            let text = byline.text_without(&["byttl"]);
+            let text = byline.text_spaced(&["byttl"]);
             if !text.is_empty() {
                 out.push(Piece::new(text, Role::Byline, "<byline>"));
             }
@@ -76,7 +76,7 @@ pub fn pieces(nitf: &Element) -> Vec<Piece> {
             }
         }
         if let Some(dateline) = body_head.child("dateline") {
-            let text = dateline.text();
+            let text = dateline.text_spaced(&[]);
             if !text.is_empty() {
                 out.push(Piece::new(text, Role::Dateline, "<dateline>"));
             }

@@ -9,11 +9,11 @@
 //!   goes to the note. ANPA `^…<` and `^…=` header lines become plain lines
 //!   (the caret and end marks removed); the first one, when it is the
 //!   keyword line with a word count (`^BC-US--Storm,466<`), goes to the note.
-//!   A headline's ` =` end mark (dpa) is removed. Tab-indented paragraphs
+//!   The ` =` end-of-field mark of IPTC 7901 (dpa) is removed. Tab-indented paragraphs
 //!   become blank-line blocks. Other control characters are removed.
-//! - **ZCZC … NNNN** (AAP): `#` keyword → slug, `$` headline → the first
-//!   line of copy, the other one-character field lines (`%`, `:`, `&`, `*`,
-//!   `@`) → note.
+//! - **ZCZC … NNNN** (AAP): `#` keyword → slug, `$` headline (or an ANPA
+//!   `^` headline line) → the first line of copy, the other field lines
+//!   (`%`, `:`, `&`, `*`, `@`, `=`, `+`, `~`, a one-letter `$` code) → note.
 //! - Anything else is taken as plain text.
 
 use super::detect;
@@ -145,17 +145,10 @@ fn copy_lines(copy: &str, out: &mut Unframed) {
         }
         lines.push(line);
     }
-    // dpa ends the headline with " =".
-    if let Some(first) = lines.iter_mut().find(|l| !l.is_empty())
-        && let Some(head) = first.strip_suffix(" =").or_else(|| first.strip_suffix('='))
-    {
-        *first = head.trim_end().to_owned();
-    }
+    // IPTC 7901 ends the headline and byline fields with " =".
     for line in lines.iter_mut() {
-        if line.starts_with("By ")
-            && let Some(head) = line.strip_suffix(" =")
-        {
-            *line = head.to_owned();
+        if let Some(head) = line.strip_suffix(" =") {
+            *line = head.trim_end().to_owned();
         }
     }
     out.text = lines.join("\n").trim().to_owned();
@@ -179,6 +172,9 @@ fn zczc(text: &str, out: &mut Unframed) {
         if trimmed.starts_with("ZCZC") || trimmed == "NNNN" {
             continue;
         }
+        if in_fields && trimmed.is_empty() {
+            continue;
+        }
         if in_fields {
             let mut chars = trimmed.chars();
             match chars.next() {
@@ -188,12 +184,16 @@ fn zczc(text: &str, out: &mut Unframed) {
                     out.slug = Some(slug);
                     continue;
                 }
-                Some('$') => {
+                Some('$') if chars.as_str().trim().chars().count() > 3 => {
                     copy.push(chars.as_str().trim().to_owned());
                     copy.push(String::new());
                     continue;
                 }
-                Some('%' | ':' | '&' | '*' | '@') => {
+                Some('^') => {
+                    copy.push(trimmed.to_owned());
+                    continue;
+                }
+                Some('%' | ':' | '&' | '*' | '@' | '=' | '+' | '~' | '$') => {
                     out.notes.push(format!("Wire field: {trimmed}"));
                     continue;
                 }

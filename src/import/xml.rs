@@ -267,6 +267,28 @@ impl Element {
         collapse(&out)
     }
 
+    /// All the text inside with a space at every element boundary (for
+    /// fields such as a byline made of `<person>`, `<byttl>` pieces),
+    /// leaving out elements named in `skip`.
+    pub fn text_spaced(&self, skip: &[&str]) -> String {
+        fn walk(el: &Element, skip: &[&str], out: &mut String) {
+            for child in &el.children {
+                match child {
+                    Node::Text(t) => out.push_str(t),
+                    Node::Element(e) if skip.contains(&e.name.as_str()) => out.push(' '),
+                    Node::Element(e) => {
+                        out.push(' ');
+                        walk(e, skip, out);
+                        out.push(' ');
+                    }
+                }
+            }
+        }
+        let mut out = String::new();
+        walk(self, skip, &mut out);
+        collapse(&out)
+    }
+
     /// The text of the direct text children, exactly as written.
     pub fn text_raw(&self) -> String {
         let mut out = String::new();
