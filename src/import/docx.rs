@@ -58,6 +58,7 @@ pub fn read(bytes: &[u8], changes: TrackedChanges) -> Result<(Vec<Piece>, Vec<St
         styles,
         inserted: 0,
         deleted: 0,
+        deleted_blocks: 0,
         notes: Vec::new(),
         paragraphs: Vec::new(),
     };
@@ -147,6 +148,8 @@ struct Reader {
     styles: Vec<(String, String)>,
     inserted: usize,
     deleted: usize,
+    /// How many deleted blocks (rejected changes) are being read.
+    deleted_blocks: usize,
     /// Footnote/endnote references in order: (kind, id, text once read).
     notes: Vec<(&'static str, String, String)>,
     paragraphs: Vec<Paragraph>,
@@ -168,7 +171,9 @@ impl Reader {
                 "del" | "moveFrom" => {
                     self.deleted += 1;
                     if self.changes == TrackedChanges::Reject {
+                        self.deleted_blocks += 1;
                         self.block(child);
+                        self.deleted_blocks -= 1;
                     }
                 }
                 _ => self.block(child),
@@ -189,7 +194,8 @@ impl Reader {
             .to_owned();
         let mut text = String::new();
         let mut boxes = Vec::new();
-        self.inline(p, false, &mut text, &mut boxes);
+        let in_deletion = self.deleted_blocks > 0;
+        self.inline(p, in_deletion, &mut text, &mut boxes);
         self.paragraphs.push(Paragraph { style, text });
         for b in boxes {
             self.block(b);
@@ -254,6 +260,7 @@ impl Reader {
                 styles: Vec::new(),
                 inserted: 0,
                 deleted: 0,
+                deleted_blocks: 0,
                 notes: Vec::new(),
                 paragraphs: Vec::new(),
             };

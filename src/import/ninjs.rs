@@ -234,7 +234,7 @@ mod tests {
         assert_eq!(f.dateline, "KYIV");
         assert_eq!(f.slug, "kyiv-bridge");
         assert_eq!(f.note, "Check \"this\"\nand that\nShort.");
-        assert_eq!(f.body, "One & two\n\nТри 🎉");
+        assert_eq!(f.body, "One\u{a0}& two\n\nТри 🎉");
     }
 
     #[test]

@@ -275,11 +275,11 @@ impl Element {
             for child in &el.children {
                 match child {
                     Node::Text(t) => out.push_str(t),
-                    Node::Element(e) if skip.contains(&e.name.as_str()) => out.push(' '),
+                    Node::Element(e) if skip.contains(&e.name.as_str()) => out.push('\n'),
                     Node::Element(e) => {
-                        out.push(' ');
+                        out.push('\n');
                         walk(e, skip, out);
-                        out.push(' ');
+                        out.push('\n');
                     }
                 }
             }
@@ -315,11 +315,11 @@ impl Element {
                 Node::Element(e) => {
                     let spaced = e.name == "br" || BLOCKS.contains(&e.name.as_str());
                     if spaced {
-                        out.push(' ');
+                        out.push('\n');
                     }
                     e.collect_text(out, skip);
                     if spaced {
-                        out.push(' ');
+                        out.push('\n');
                     }
                 }
             }
@@ -422,14 +422,27 @@ fn walk_blocks(
     }
 }
 
-/// Whitespace runs collapsed to one space, trimmed.
+/// Text as a field holds it: trimmed, and every run of whitespace that holds
+/// a line break (the indentation of pretty-printed markup) made one space.
+/// Other spacing — a tab, two spaces, a no-break space — is kept as typed.
 pub fn collapse(text: &str) -> String {
+    let text = text.trim();
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut run = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
         }
-        out.push_str(word);
+        if !run.is_empty() {
+            if run.contains(['\n', '\r']) {
+                out.push(' ');
+            } else {
+                out.push_str(&run);
+            }
+            run.clear();
+        }
+        out.push(c);
     }
     out
 }
@@ -474,8 +487,19 @@ mod tests {
             Mode::Html,
         )
         .unwrap();
-        assert_eq!(root.text(), "One two three Four five");
-        assert_eq!(paragraphs(&root, &[]), ["One two", "three", "Four five"]);
+        assert_eq!(root.text(), "One\u{a0}two three Four five");
+        assert_eq!(
+            paragraphs(&root, &[]),
+            ["One\u{a0}two", "three", "Four five"]
+        );
+    }
+
+    #[test]
+    fn collapse_keeps_typed_spacing() {
+        assert_eq!(
+            collapse("  a\n    b\tc  d\u{a0}e \r\n "),
+            "a b\tc  d\u{a0}e"
+        );
     }
 
     #[test]
