@@ -128,6 +128,8 @@ pub fn sniff(bytes: &[u8], path: &Path) -> Format {
             "nitf" => return Format::Nitf,
             "newsItem" | "newsMessage" | "packageItem" | "knowledgeItem" | "conceptItem"
             | "NewsML" | "NewsItem" | "contentSet" | "contentMeta" => return Format::NewsMl,
+            // Other XML named as news XML: the NITF reader says what it found.
+            _ if matches!(by_extension(), None | Some(Format::Nitf)) => return Format::Nitf,
             _ => {}
         }
     }
@@ -313,6 +315,10 @@ mod tests {
             Format::Markdown
         );
         assert_eq!(sniff(b"<p>not a news format</p>", p), Format::PlainText);
+        assert_eq!(
+            sniff(b"<rss><channel/></rss>", Path::new("feed.xml")),
+            Format::Nitf
+        );
     }
 
     #[test]

@@ -19,7 +19,13 @@ pub fn read(text: &str) -> Result<Vec<Piece>, String> {
     let root = xml::parse(text, Mode::Xml)?;
     let nitf = root
         .child("nitf")
-        .ok_or("not a NITF document: the root element is not <nitf>")?;
+        .ok_or_else(|| match root.elements().next() {
+            Some(other) => format!(
+                "not a NITF or NewsML document: the root element is <{}>",
+                other.name
+            ),
+            None => "not a NITF document: no root element".to_owned(),
+        })?;
     Ok(pieces(nitf))
 }
 
@@ -175,6 +181,10 @@ mod tests {
         let pieces = read(doc).unwrap();
         assert_eq!(pieces[0].role, Role::Headline);
         assert_eq!(pieces[1].role, Role::Dropped);
-        assert!(read("<html/>").unwrap_err().contains("not a NITF"));
+        assert!(
+            read("<rss/>")
+                .unwrap_err()
+                .contains("root element is <rss>")
+        );
     }
 }
