@@ -109,6 +109,13 @@ fn legacy_encodings_are_read_not_refused() {
         imported.fields.headline,
         "Café owners say “no” – naïve crème brûlée"
     );
+    // UTF-16 with its byte-order mark (NUL bytes and all) is text.
+    let mut utf16 = vec![0xff, 0xfe];
+    for unit in "Київ bridge reopens\n\nThe bridge reopened.".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let (_, imported) = import_as("story.txt", &utf16).unwrap();
+    assert_eq!(imported.fields.headline, "Київ bridge reopens");
     // Latin-1 NITF that says so.
     let nitf = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf><body><body.head><hedline>\
                  <hl1>K\xf8benhavn \xa366 m</hl1></hedline></body.head><body.content><p>\xc6bler.</p>\

@@ -183,6 +183,7 @@ fn byline_shaped(text: &str) -> bool {
 fn with_wire_header(imported: Imported, unframed: wire::Unframed) -> Imported {
     let wire::Unframed {
         slug,
+        byline,
         notes,
         mut report,
         ..
@@ -196,6 +197,12 @@ fn with_wire_header(imported: Imported, unframed: wire::Unframed) -> Imported {
             }
             imported.fields.slug = slug;
         }
+        if let Some(byline) = byline {
+            if !imported.fields.byline.is_empty() {
+                notes_push(&mut imported.fields.note, &imported.fields.byline.clone());
+            }
+            imported.fields.byline = byline;
+        }
         for line in &notes {
             notes_push(&mut imported.fields.note, line);
         }
@@ -207,6 +214,16 @@ fn with_wire_header(imported: Imported, unframed: wire::Unframed) -> Imported {
             piece.role = Role::Note;
         }
         pieces.insert(0, Piece::new(slug, Role::Slug, "wire header keyword"));
+    }
+    if let Some(byline) = byline {
+        for piece in pieces.iter_mut().filter(|p| p.role == Role::Byline) {
+            piece.role = Role::Note;
+        }
+        let at = pieces
+            .iter()
+            .position(|p| p.role == Role::Body)
+            .unwrap_or(pieces.len());
+        pieces.insert(at, Piece::new(byline, Role::Byline, "ANPA byline line"));
     }
     for line in notes {
         pieces.push(Piece::new(line, Role::Note, "wire transmission line"));

@@ -6,8 +6,9 @@
 //!   selector codes, then the keyword; IPTC 7901 puts the keyword line, e.g.
 //!   `Germany-politics/`, on a line of its own before STX) gives the slug;
 //!   the text runs from STX to ETX; what follows ETX (time stamps, the EOT)
-//!   goes to the note. ANPA `^…<` and `^…=` header lines become plain lines
-//!   (the caret and end marks removed); the first one, when it is the
+//!   goes to the note. ANPA `^…<` header lines become plain lines (the caret
+//!   and end mark removed); ANPA's `^…=` byline lines give the byline (the
+//!   first) and its title or agency line (the rest → note); the first one, when it is the
 //!   keyword line with a word count (`^BC-US--Storm,466<`), goes to the note.
 //!   The ` =` end-of-field mark of IPTC 7901 (dpa) is removed. Tab-indented paragraphs
 //!   become blank-line blocks. Other control characters are removed.
@@ -30,6 +31,8 @@ pub struct Unframed {
     pub text: String,
     /// The keyword from the header, if any.
     pub slug: Option<String>,
+    /// The byline from ANPA `^…=` byline lines, if any.
+    pub byline: Option<String>,
     /// Transmission lines for the editor's note.
     pub notes: Vec<String>,
     pub report: Vec<String>,
@@ -135,6 +138,25 @@ fn copy_lines(copy: &str, out: &mut Unframed) {
                 first_caret = false;
                 continue;
             }
+            // ANPA ends byline lines with "=": the first is the byline, the
+            // ones under it its title or agency ("AP Sports Writer").
+            if line.trim_end().ends_with('=') && !line.trim_end().ends_with(" =") {
+                match out.byline {
+                    None => {
+                        out.report
+                            .push(format!("ANPA byline line “{inner}” → byline"));
+                        out.byline = Some(inner);
+                    }
+                    Some(_) => {
+                        out.report.push(format!(
+                            "ANPA byline line “{inner}” under the byline → editor's note"
+                        ));
+                        out.notes.push(format!("Byline title: {inner}"));
+                    }
+                }
+                first_caret = false;
+                continue;
+            }
             first_caret = false;
             lines.push(String::new());
             lines.push(inner);
@@ -218,7 +240,12 @@ mod tests {
         assert_eq!(got.slug.as_deref(), Some("BC-US--Storm-Damage"));
         assert_eq!(
             got.text,
-            "Storm hits Miami\n\nBy JANE DOE\n\nAssociated Press\n\nMIAMI (AP) _ A storm hit.\n\n\nSecond para."
+            "Storm hits Miami\n\nMIAMI (AP) _ A storm hit.\n\n\nSecond para."
+        );
+        assert_eq!(got.byline.as_deref(), Some("By JANE DOE"));
+        assert!(
+            got.notes
+                .contains(&"Byline title: Associated Press".to_owned())
         );
         assert!(
             got.notes

@@ -567,7 +567,7 @@ impl CopydeskApp {
         }
     }
 
-    /// Import Markdown or plain text from `path` as a new, unsaved story.
+    /// Import the copy in `path` (any format import reads) as a new, unsaved story.
     fn import_path(&mut self, path: &Path) {
         let (kind, imported) = match import::import_file(path, &import::ImportOptions::default()) {
             Ok(done) => done,
