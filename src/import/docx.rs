@@ -284,7 +284,7 @@ impl Reader {
 
     fn finish(self, comments: Option<&Element>) -> (Vec<Piece>, Vec<String>) {
         let mut out = Vec::new();
-        let mut report = vec!["read as a Word document".to_owned()];
+        let mut report = Vec::new();
         let have = |role: Role, out: &Vec<Piece>| out.iter().any(|p| p.role == role);
         for p in &self.paragraphs {
             let text = xml::collapse(&p.text);

@@ -136,7 +136,6 @@ pub fn import_bytes(
         _ => unreachable!("text, wire and docx are handled above"),
     }
     .map_err(invalid)?;
-    report.insert(0, format!("read as {}", format.label()));
     Ok((format, finish(pieces, report)))
 }
 
