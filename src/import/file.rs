@@ -124,7 +124,7 @@ pub fn import_bytes(
         return Ok((format, with_wire_header(imported, unframed)));
     }
     let decoded = detect::decode(bytes);
-    let mut report: Vec<String> = decoded.note.into_iter().collect();
+    let report: Vec<String> = decoded.note.into_iter().collect();
     if let Some(kind) = format.text_kind() {
         let imported = super::import(&decoded.text, kind);
         return Ok((format, with_report(imported, report)));
