@@ -11,7 +11,8 @@
 //!   first) and its title or agency line (the rest → note); the first one, when it is the
 //!   keyword line with a word count (`^BC-US--Storm,466<`), goes to the note.
 //!   The ` =` end-of-field mark of IPTC 7901 (dpa) is removed. Tab-indented paragraphs
-//!   become blank-line blocks. Other control characters are removed.
+//!   become blank-line blocks. Other control characters are removed. AP's
+//!   7-bit typography is read: ` _ ` is a dash, ``` `` ``` and `''` quotes.
 //! - **ZCZC … NNNN** (AAP): `#` keyword → slug, `$` headline (or an ANPA
 //!   `^` headline line) → the first line of copy, the other field lines
 //!   (`%`, `:`, `&`, `*`, `@`, `=`, `+`, `~`, a one-letter `$` code) → note.
@@ -167,6 +168,23 @@ fn copy_lines(copy: &str, out: &mut Unframed) {
         }
         lines.push(line);
     }
+    // ANPA-1312 is 7-bit: AP sends a dash as " _ " and curly quotes as
+    // `` and ''. Read them as what they stand for.
+    if !first_caret {
+        let mut changed = false;
+        for line in lines.iter_mut() {
+            let fixed = seven_bit_typography(line);
+            if fixed != *line {
+                changed = true;
+                *line = fixed;
+            }
+        }
+        if changed {
+            out.report.push(
+                "ANPA 7-bit typography read: “ _ ” as a dash, `` and '' as quotes".to_owned(),
+            );
+        }
+    }
     // IPTC 7901 ends the headline and byline fields with " =".
     for line in lines.iter_mut() {
         if let Some(head) = line.strip_suffix(" =") {
@@ -174,6 +192,18 @@ fn copy_lines(copy: &str, out: &mut Unframed) {
         }
     }
     out.text = lines.join("\n").trim().to_owned();
+}
+
+/// " _ " → " — ", a leading "_ " → "— ", `` → “ and '' → ”.
+fn seven_bit_typography(line: &str) -> String {
+    let mut out = line
+        .replace(" _ ", " — ")
+        .replace("``", "“")
+        .replace("''", "”");
+    if let Some(rest) = out.strip_prefix("_ ") {
+        out = format!("— {rest}");
+    }
+    out
 }
 
 /// An AP keyword line: a keyword such as `BC-US--Storm` then a word count.
@@ -240,7 +270,7 @@ mod tests {
         assert_eq!(got.slug.as_deref(), Some("BC-US--Storm-Damage"));
         assert_eq!(
             got.text,
-            "Storm hits Miami\n\nMIAMI (AP) _ A storm hit.\n\n\nSecond para."
+            "Storm hits Miami\n\nMIAMI (AP) — A storm hit.\n\n\nSecond para."
         );
         assert_eq!(got.byline.as_deref(), Some("By JANE DOE"));
         assert!(
