@@ -124,14 +124,17 @@ pub fn import_bytes(
         return Ok((format, with_wire_header(imported, unframed)));
     }
     let decoded = detect::decode(bytes);
-    let report: Vec<String> = decoded.note.into_iter().collect();
+    let mut report: Vec<String> = decoded.note.into_iter().collect();
     if let Some(kind) = format.text_kind() {
         let imported = super::import(&decoded.text, kind);
         return Ok((format, with_report(imported, report)));
     }
     let pieces = match format {
         Format::Nitf => nitf::read(&decoded.text),
-        Format::NewsMl => newsml::read(&decoded.text),
+        Format::NewsMl => newsml::read(&decoded.text).map(|(pieces, mut lines)| {
+            report.append(&mut lines);
+            pieces
+        }),
         Format::Ninjs => ninjs::read(&decoded.text),
         _ => unreachable!("text, wire and docx are handled above"),
     }

@@ -17,18 +17,36 @@ use super::nitf;
 use super::pieces::{Piece, Role};
 use super::xml::{self, Element, Mode};
 
-/// Pieces of a NewsML document.
-pub fn read(text: &str) -> Result<Vec<Piece>, String> {
+/// Pieces of a NewsML document, and report lines about it. A message of
+/// several items gives its first text item (the report says so).
+pub fn read(text: &str) -> Result<(Vec<Piece>, Vec<String>), String> {
     let root = xml::parse(text, Mode::Xml)?;
-    if let Some(item) = root.find("newsItem") {
-        return Ok(g2(item));
+    let items = all_named(&root, "newsItem");
+    if !items.is_empty() {
+        let text_item = items
+            .iter()
+            .position(|i| {
+                i.path(&["itemMeta", "itemClass"])
+                    .and_then(|c| c.attr("qcode"))
+                    .is_some_and(|q| q.ends_with(":text"))
+            })
+            .unwrap_or(0);
+        let mut report = Vec::new();
+        if items.len() > 1 {
+            report.push(format!(
+                "the message holds {} news items: item {} (the first text item) imported",
+                items.len(),
+                text_item + 1
+            ));
+        }
+        return Ok((g2(items[text_item]), report));
     }
     if let Some(item) = root.find("NewsItem") {
-        return Ok(v1(item));
+        return Ok((v1(item), Vec::new()));
     }
     // An excerpt (IPTC's listings show a lone contentMeta or contentSet).
     if root.find("contentMeta").is_some() || root.find("contentSet").is_some() {
-        return Ok(g2(&root));
+        return Ok((g2(&root), Vec::new()));
     }
     Err("not a NewsML text item: no <newsItem> (NewsML-G2) or <NewsItem> (NewsML 1.2)".to_owned())
 }
@@ -288,7 +306,7 @@ mod tests {
             <html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head>
             <body><header><h1>Bridge reopens</h1></header><p>First.</p><p>Second.</p></body></html>
           </inlineXML></contentSet></newsItem>"#;
-        let f = assemble(&read(doc).unwrap());
+        let f = assemble(&read(doc).unwrap().0);
         assert_eq!(f.headline, "Bridge reopens");
         assert_eq!(f.slug, "bridge");
         assert_eq!(f.byline, "Олена Коваленко");
@@ -304,7 +322,7 @@ mod tests {
                    <body.head><hedline><hl1>Other</hl1></hedline><byline>By A</byline></body.head>\
                    <body.content><p>Para.</p></body.content></body></nitf></DataContent></ContentItem>\
                    </NewsComponent></NewsItem></NewsML>";
-        let f = assemble(&read(doc).unwrap());
+        let f = assemble(&read(doc).unwrap().0);
         assert_eq!(f.headline, "Head");
         assert_eq!(f.byline, "By A");
         assert_eq!(f.slug, "S-1");
