@@ -7,12 +7,13 @@
 //! note); `dateline` → dateline; `docdata/du-key@key`, else a `meta` whose
 //! name says keyword or slug (`anpa-keyword`) → slug; `ed-msg@info` →
 //! editor's note (one line per line); `abstract` → note (flagged);
-//! `body.content` → body paragraphs (see [`super::xml::paragraphs`]);
+//! `body.content` → body paragraphs (see [`super::xml::paragraphs`]), a
+//! `media` block's caption and credit → note;
 //! `body.end` taglines → note. Everything else (identifiers, dates,
 //! subjects) is metadata the story has no field for.
 
 use super::pieces::{Piece, Role};
-use super::xml::{self, Element, Mode};
+use super::xml::{self, Element, Mode, Node};
 
 /// Pieces of a NITF document (already decoded to text).
 pub fn read(text: &str) -> Result<Vec<Piece>, String> {
@@ -103,9 +104,8 @@ pub fn pieces(nitf: &Element) -> Vec<Piece> {
         }
     }
 
-    let content = body.and_then(|b| b.child("body.content"));
-    for para in content.map(|c| xml::paragraphs(c, &[])).unwrap_or_default() {
-        out.push(Piece::new(para, Role::Body, "<body.content>"));
+    if let Some(content) = body.and_then(|b| b.child("body.content")) {
+        body_content(content, &mut out);
     }
     if let Some(end) = body.and_then(|b| b.child("body.end")) {
         for para in xml::paragraphs(end, &[]) {
@@ -113,6 +113,50 @@ pub fn pieces(nitf: &Element) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// The paragraphs of `body.content` in order, with each `<media>` block's
+/// caption and credit going to the editor's note where it stood (a caption is
+/// not a paragraph of the story; nothing of it is dropped).
+fn body_content(el: &Element, out: &mut Vec<Piece>) {
+    for child in &el.children {
+        match child {
+            Node::Text(t) => {
+                let text = xml::collapse(t);
+                if !text.is_empty() {
+                    out.push(Piece::new(text, Role::Body, "<body.content>"));
+                }
+            }
+            Node::Element(e) if e.name == "media" => media(e, out),
+            Node::Element(e) if e.name == "block" => body_content(e, out),
+            Node::Element(e) => {
+                for para in xml::paragraphs(e, &["media"]) {
+                    out.push(Piece::new(para, Role::Body, "<body.content>"));
+                }
+                for inner in e.elements().filter(|m| m.name == "media") {
+                    media(inner, out);
+                }
+            }
+        }
+    }
+}
+
+fn media(el: &Element, out: &mut Vec<Piece>) {
+    for part in el.elements() {
+        let what = match part.name.as_str() {
+            "media-caption" => "caption",
+            "media-producer" => "credit",
+            _ => continue,
+        };
+        let text = part.text();
+        if !text.is_empty() {
+            out.push(Piece::new(
+                text,
+                Role::Note,
+                format!("<media> {what} (from the body)"),
+            ));
+        }
+    }
 }
 
 /// The slug: `docdata/du-key@key`, else a `<meta>` whose name says keyword
@@ -155,7 +199,8 @@ mod tests {
   <dateline><location>MIAMI</location></dateline>
   <abstract><p>Summary here.</p></abstract>
  </body.head>
- <body.content><p>MIAMI (AP) — First <b>bold</b> para.</p><p>Second<br/>third.</p></body.content>
+ <body.content><p>MIAMI (AP) — First <b>bold</b> para.</p><media><media-caption>Flood.</media-caption>
+  <media-producer>AP Photo</media-producer></media><p>Second<br/>third.</p></body.content>
  <body.end><tagline>Copyright AP</tagline></body.end>
  </body></nitf>"#;
         let fields = assemble(&read(doc).unwrap());
@@ -170,7 +215,7 @@ mod tests {
         );
         assert_eq!(
             fields.note,
-            "AP Writer\nSummary here.\nEds: one\ntwo\nCopyright AP"
+            "AP Writer\nSummary here.\nEds: one\ntwo\nFlood.\nAP Photo\nCopyright AP"
         );
     }
 
