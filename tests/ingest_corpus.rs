@@ -9,9 +9,14 @@
 //! (`from_markup`) always is; a value another system's test asserts is when
 //! its match is exact (`equals`, `startswith`, `contains`, or first words
 //! derived from such an assertion), it is not marked as that system's house
-//! convention ("generated", "synthesised"), and — for files that are text —
-//! it occurs in the file. A field matches when the imported value matches
+//! convention ("generated", "synthesised", "only with" a non-default
+//! option), it is not what the file's markup gives another field, and — for
+//! files that are text — it occurs in the file as whole words. A field matches when the imported value matches
 //! any of its literal values (different systems' tests sometimes disagree).
+//! The body's first words are compared with the body as the source had it:
+//! paragraphs the import moved out of it on purpose (a first paragraph that
+//! repeats the headline, a byline paragraph, a photo caption — each reported
+//! and kept) count where they stood.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
