@@ -345,3 +345,59 @@ fn cli_import_reads_formats_and_names_bad_files() {
     );
     assert!(!dir.path().join("x.ron").exists());
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Valid documents of every structured format, to damage at random.
+    fn seeds() -> Vec<Vec<u8>> {
+        let story = Story::with_fields(common::hostile::hostile_fields());
+        let doc = format!(
+            "<w:document {W}><w:body><w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>\
+             <w:r><w:t>Head</w:t></w:r></w:p><w:p><w:ins><w:r><w:t>Body</w:t></w:r></w:ins></w:p>\
+             </w:body></w:document>"
+        );
+        vec![
+            export::export(&story, ExportFormat::Nitf).unwrap().into_bytes(),
+            export::export(&story, ExportFormat::Ninjs).unwrap().into_bytes(),
+            b"\x01W1\x1fx\nb a BC-US--Storm 06-29\n\x02^BC-US--Storm,4<\n^Head<\n^By A=\n\t   MIAMI (AP) _ Hi.\n\x03".to_vec(),
+            b"ZCZC AAP\r\n%A\r\n#Slug_BC1\r\n$Head line here\r\n@QLD\r\nBody.\r\nNNNN".to_vec(),
+            b"<newsItem><contentMeta><headline>H</headline></contentMeta><contentSet>\
+              <inlineXML><html><body><p>P</p></body></html></inlineXML></contentSet></newsItem>"
+                .to_vec(),
+            docx_bytes(&[("word/document.xml", doc.as_bytes())]),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Damaged input of any format, read as any format: an answer (a
+        /// story or an error naming the file), never a panic.
+        #[test]
+        fn damaged_input_never_panics(
+            seed in 0usize..6,
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+            cut in any::<prop::sample::Index>(),
+            format in prop::sample::select(Format::ALL.to_vec()),
+            forced in any::<bool>(),
+        ) {
+            let mut bytes = seeds()[seed].clone();
+            for (at, byte) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            let keep = cut.index(bytes.len() + 1).max(bytes.len() / 2);
+            bytes.truncate(keep);
+            let options = ImportOptions {
+                format: forced.then_some(format),
+                ..ImportOptions::default()
+            };
+            match import::import_bytes(Path::new("damaged.in"), &bytes, &options) {
+                Ok(_) => {}
+                Err(err) => prop_assert!(err.to_string().contains("damaged.in"), "{err}"),
+            }
+        }
+    }
+}
