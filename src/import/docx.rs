@@ -14,7 +14,8 @@
 //! every other paragraph, table cell and text-box paragraph → a body
 //! paragraph. Footnote and endnote references become `[1]`, `[2]`… and the
 //! notes' text follows the body as `[1] …` paragraphs. Comments go to the
-//! editor's note with their author. Empty paragraphs are skipped.
+//! editor's note with their author and the words they are on. Empty
+//! paragraphs are skipped.
 //!
 //! **Tracked changes** are accepted or rejected as the caller chooses
 //! ([`TrackedChanges`]); the report says which and how many there were.
@@ -60,6 +61,7 @@ pub fn read(bytes: &[u8], changes: TrackedChanges) -> Result<(Vec<Piece>, Vec<St
         deleted: 0,
         deleted_blocks: 0,
         notes: Vec::new(),
+        anchors: Vec::new(),
         paragraphs: Vec::new(),
     };
     let body = document
@@ -152,6 +154,8 @@ struct Reader {
     deleted_blocks: usize,
     /// Footnote/endnote references in order: (kind, id, text once read).
     notes: Vec<(&'static str, String, String)>,
+    /// Comments whose range is open, by id, with the text they cover so far.
+    anchors: Vec<(String, String, bool)>,
     paragraphs: Vec<Paragraph>,
 }
 
@@ -214,8 +218,20 @@ impl Reader {
         for child in &el.children {
             let Node::Element(e) = child else { continue };
             match e.name.as_str() {
-                "t" => text.push_str(&e.text_raw()),
-                "delText" if in_deletion => text.push_str(&e.text_raw()),
+                "t" => self.push(text, &e.text_raw()),
+                "delText" if in_deletion => self.push(text, &e.text_raw()),
+                "commentRangeStart" => {
+                    if let Some(id) = e.attr("id") {
+                        self.anchors.push((id.to_owned(), String::new(), true));
+                    }
+                }
+                "commentRangeEnd" => {
+                    if let Some(id) = e.attr("id") {
+                        for anchor in self.anchors.iter_mut().filter(|a| a.0 == id) {
+                            anchor.2 = false;
+                        }
+                    }
+                }
                 "tab" | "br" | "cr" => text.push(' '),
                 "noBreakHyphen" => text.push('\u{2011}'),
                 "footnoteReference" | "endnoteReference" => {
@@ -248,6 +264,14 @@ impl Reader {
         }
     }
 
+    /// Text of the paragraph, also added to the comments whose range is open.
+    fn push(&mut self, text: &mut String, part: &str) {
+        text.push_str(part);
+        for anchor in self.anchors.iter_mut().filter(|a| a.2) {
+            anchor.1.push_str(part);
+        }
+    }
+
     fn fill_notes(&mut self, kind: &str, root: &Element) {
         let Some(list) = root.elements().next() else {
             return;
@@ -262,6 +286,7 @@ impl Reader {
                 deleted: 0,
                 deleted_blocks: 0,
                 notes: Vec::new(),
+                anchors: Vec::new(),
                 paragraphs: Vec::new(),
             };
             sub.block(note);
@@ -337,13 +362,25 @@ impl Reader {
             for comment in list.children_named("comment") {
                 let author = comment.attr("author").unwrap_or("unknown author");
                 let text = xml::collapse(&xml::paragraphs(comment, &[]).join(" "));
-                if !text.is_empty() {
-                    out.push(Piece::new(
-                        format!("Comment by {author}: {text}"),
-                        Role::Note,
-                        "Word comment",
-                    ));
+                if text.is_empty() {
+                    continue;
                 }
+                let id = comment.attr("id").unwrap_or("");
+                let anchor = self
+                    .anchors
+                    .iter()
+                    .find(|a| a.0 == id)
+                    .map(|a| xml::collapse(&a.1))
+                    .filter(|a| !a.is_empty());
+                let on = match anchor {
+                    Some(a) => format!(" on “{}”", short(&a)),
+                    None => String::new(),
+                };
+                out.push(Piece::new(
+                    format!("Comment by {author}{on}: {text}"),
+                    Role::Note,
+                    "Word comment",
+                ));
             }
         }
         if self.inserted + self.deleted > 0 {
@@ -374,6 +411,16 @@ impl Reader {
             );
         }
         (out, report)
+    }
+}
+
+/// At most eight words of `text`, with "…" when cut.
+fn short(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        text.to_owned()
+    } else {
+        format!("{}…", words[..8].join(" "))
     }
 }
 
@@ -408,7 +455,7 @@ mod tests {
             r#"<w:document {W}><w:body>
             <w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Bridge reopens</w:t></w:r></w:p>
             <w:p><w:pPr><w:pStyle w:val="Subtitle"/></w:pPr><w:r><w:t>After a year</w:t></w:r></w:p>
-            <w:p><w:r><w:t xml:space="preserve">The bridge </w:t></w:r><w:del w:author="Ed"><w:r><w:delText>finally </w:delText></w:r></w:del><w:ins w:author="Ed"><w:r><w:t>quietly </w:t></w:r></w:ins><w:r><w:t>reopened.</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p>
+            <w:p><w:r><w:t xml:space="preserve">The bridge </w:t></w:r><w:del w:author="Ed"><w:r><w:delText>finally </w:delText></w:r></w:del><w:ins w:author="Ed"><w:commentRangeStart w:id="0"/><w:r><w:t>quietly</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:t xml:space="preserve"> </w:t></w:r></w:ins><w:r><w:t>reopened.</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p>
             <w:p/></w:body></w:document>"#
         );
         let comments = format!(
@@ -420,7 +467,7 @@ mod tests {
         assert_eq!(f.headline, "Bridge reopens");
         assert_eq!(f.subhead, "After a year");
         assert_eq!(f.body, "The bridge quietly reopened.");
-        assert_eq!(f.note, "Comment by Mira Holt: Check “quietly”");
+        assert_eq!(f.note, "Comment by Mira Holt on “quietly”: Check “quietly”");
         assert!(
             report
                 .iter()
