@@ -58,9 +58,41 @@ fn safe_id(id: &str) -> String {
     }
 }
 
+/// The recovery folder, created owner-only (0700) whatever the umask, and made
+/// so again if it was not: recovery copies hold unsaved, maybe private, text.
+pub fn ensure_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        let mode = fs::metadata(dir)?.permissions().mode() & 0o777;
+        if mode != 0o700 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    fs::create_dir_all(dir)
+}
+
+/// Recovery copies are readable by their owner only (0600).
+const PRIVATE: store::WriteOptions = store::WriteOptions {
+    replace_link: true,
+    mode: Some(0o600),
+    expect_hash: None,
+};
+
+fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    store::write_with(path, &PRIVATE, |file| file.write_all(bytes))
+}
+
 /// Write the recovery copy of `story` (belonging to `path`) atomically.
 pub fn write(dir: &Path, story: &Story, path: Option<&Path>) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
+    ensure_dir(dir)?;
     let meta = Meta {
         path: path.map(Path::to_owned),
         written: crate::story::now(),
@@ -68,11 +100,11 @@ pub fn write(dir: &Path, story: &Story, path: Option<&Path>) -> io::Result<()> {
     let meta_text = ron::ser::to_string_pretty(&meta, ron::ser::PrettyConfig::new())
         .map_err(|e| io::Error::other(e.to_string()))?;
     // The story first: a meta without its story is ignored, never the reverse.
-    store::write_atomic(
+    write_private(
         &story_path(dir, &story.id),
         store::to_ron_string(story).as_bytes(),
     )?;
-    store::write_atomic(&meta_path(dir, &story.id), meta_text.as_bytes())
+    write_private(&meta_path(dir, &story.id), meta_text.as_bytes())
 }
 
 /// Remove the recovery copy of story `id` (nothing to do when there is none).

@@ -607,10 +607,13 @@ impl CopydeskApp {
     /// `then`. On failure nothing on disk changes, the text stays in the window,
     /// and `then` is dropped so no unsaved work is discarded.
     fn write_to(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
-        // Before writing over our own file, make sure nobody else changed it.
-        if Some(&path) == self.doc.path.as_ref()
-            && let Some(known) = self.doc.disk_hash
-        {
+        // Before writing over our own file, make sure nobody else changed it
+        // (asked now, and checked again just before the rename).
+        let expected = self
+            .doc
+            .disk_hash
+            .filter(|_| Some(&path) == self.doc.path.as_ref());
+        if let Some(known) = expected {
             match store::file_hash(&path) {
                 Ok(Some(now)) if now != known => {
                     self.modal = Some(Modal::Conflict { path, then, label });
@@ -623,14 +626,36 @@ impl CopydeskApp {
                 _ => {}
             }
         }
-        self.write_unchecked(path, then, label);
+        self.write_expecting(path, then, label, expected);
     }
 
     /// Save without the check for changes on disk (after the user chose Overwrite).
     fn write_unchecked(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
+        self.write_expecting(path, then, label, None);
+    }
+
+    /// Save, replacing the file only while its fingerprint is `expected` (when
+    /// given): a save someone else made meanwhile brings up the conflict.
+    fn write_expecting(
+        &mut self,
+        path: PathBuf,
+        then: Option<Then>,
+        label: Option<String>,
+        expected: Option<u64>,
+    ) {
         let before = self.doc.story.modified;
-        let appended = self.doc.story.record_draft(label, crate::story::now());
-        match store::save_hashed(&path, &self.doc.story) {
+        let appended = match self
+            .doc
+            .story
+            .try_record_draft(label.clone(), crate::story::now())
+        {
+            Ok(appended) => appended,
+            Err(err) => {
+                self.error(format!("{}: not saved: {err}", path.display()));
+                return;
+            }
+        };
+        match store::save_checked(&path, &self.doc.story, expected) {
             Ok(hash) => {
                 self.settings.remember(&path);
                 let what = match appended {
@@ -653,7 +678,11 @@ impl CopydeskApp {
                     self.doc.story.drafts.pop();
                 }
                 self.doc.story.modified = before;
-                self.error(format!("{err}. Your text is still here, unsaved."));
+                if matches!(err, store::StoreError::Changed { .. }) {
+                    self.modal = Some(Modal::Conflict { path, then, label });
+                } else {
+                    self.error(format!("{err}. Your text is still here, unsaved."));
+                }
             }
         }
     }
