@@ -696,8 +696,15 @@ fn run_check(
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let position =
-        |f: &checks::Finding| checks::line_column(story.fields.get(f.field), f.range.start);
+    // One line index per field: placing every finding stays linear.
+    let indexes: Vec<checks::LineIndex> = Field::ALL
+        .iter()
+        .map(|f| checks::LineIndex::new(story.fields.get(*f)))
+        .collect();
+    let position = |f: &checks::Finding| {
+        let at = Field::ALL.iter().position(|x| *x == f.field).unwrap_or(0);
+        indexes[at].line_column(f.range.start)
+    };
     match format {
         CheckFormat::Json => {
             let report = JsonReport {
