@@ -13,8 +13,10 @@ fn threads() -> usize {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("Threads:").map(|n| n.trim().parse().unwrap_or(0)))
+            s.lines().find_map(|l| {
+                l.strip_prefix("Threads:")
+                    .map(|n| n.trim().parse().unwrap_or(0))
+            })
         })
         .unwrap_or(0)
 }
@@ -52,11 +54,7 @@ fn a_burst_of_edits_uses_one_checking_thread_and_shows_the_last() {
         std::thread::sleep(Duration::from_millis(20));
         panel.refresh_in_background(&ctx, &story, &settings);
     }
-    let last = panel
-        .findings()
-        .map(|f| f.range.end)
-        .max()
-        .unwrap_or(0);
+    let last = panel.findings().map(|f| f.range.end).max().unwrap_or(0);
     assert!(
         last > story.fields.body.len() - 20,
         "findings are of an older text: last ends at {last} of {}",
