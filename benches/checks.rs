@@ -11,12 +11,19 @@
 //!   findings (double spaces, repeated words, spaces before commas, straight
 //!   apostrophes among curly quotes).
 //!
+//! - `checks/pathological/*` (issue 11): everything `copydesk check` does —
+//!   `check_with_summary`, then line and column of every finding — on three
+//!   small files that used to take seconds: 200,000 blank lines, `(word)` ×
+//!   200,000, and 200,000 double-spaced words on one line (200,000 findings).
+//!   Budget: 200 ms each. `checks/pathological/reference_10k` is the clean
+//!   10,000-word story through the same path, for the ratios.
+//!
 //! Run with `cargo bench --bench checks`.
 
 use std::hint::black_box;
 
 use copydesk::checks::{self, CheckSettings};
-use copydesk::story::Dismissal;
+use copydesk::story::{Dismissal, Fields};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
@@ -73,5 +80,44 @@ fn bench_checks(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_checks);
+/// What `copydesk check` does with a text: every check, then the position of
+/// every finding.
+fn check_and_place(fields: &Fields, settings: &CheckSettings) -> usize {
+    let (all, summary) = checks::check_with_summary(fields, settings);
+    let index = checks::LineIndex::new(&fields.body);
+    let placed: usize = all.iter().map(|f| index.line_column(f.range.start).1).sum();
+    placed + summary.words
+}
+
+fn bench_pathological(c: &mut Criterion) {
+    let settings = settings();
+    let reference = common::story_with_words(10_000).fields;
+    let cases = [
+        ("blank_lines_200k", "\n".repeat(200_000)),
+        ("parenthesised_words_200k", "(word) ".repeat(200_000)),
+        ("double_spaced_words_200k", "word  ".repeat(200_000)),
+    ];
+    let mut group = c.benchmark_group("checks/pathological");
+    group.sample_size(10);
+    group.bench_function("reference_10k", |b| {
+        b.iter(|| black_box(check_and_place(black_box(&reference), &settings)))
+    });
+    for (name, body) in cases {
+        let fields = Fields {
+            body,
+            ..Fields::default()
+        };
+        eprintln!(
+            "checks/pathological/{name}: {} bytes, {} findings",
+            fields.body.len(),
+            checks::check(&fields, &settings).len()
+        );
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(check_and_place(black_box(&fields), &settings)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_checks, bench_pathological);
 criterion_main!(benches);

@@ -192,8 +192,26 @@ pub enum CliError {
     Usage(String),
 }
 
-/// Run one command, writing its report to `out`.
+/// Run one command, writing its report to `out`. Everything a command prints
+/// about a story (fields, labels, file names, findings) passes through
+/// [`crate::terminal::safe`], so no escape sequence reaches the terminal; only
+/// an export to standard output (the data itself) and the diff's own colours
+/// are written as they are.
 pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let raw = matches!(
+        command,
+        Command::Diff { .. } | Command::Export { output: None, .. }
+    );
+    if raw {
+        return run_command(command, out);
+    }
+    let mut buffer = Vec::new();
+    let result = run_command(command, &mut buffer);
+    out.write_all(crate::terminal::safe_bytes(&buffer).as_bytes())?;
+    result
+}
+
+fn run_command(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     match command {
         Command::Diff {
             stories,
@@ -285,7 +303,7 @@ fn diff_side(
     story: &Story,
     which: Option<u32>,
 ) -> Result<(Fields, String), CliError> {
-    let name = path.display();
+    let name = crate::terminal::safe(&path.display().to_string()).into_owned();
     match which {
         None => Ok((story.fields.clone(), format!("{name} (current text)"))),
         Some(n) => {
@@ -299,7 +317,7 @@ fn diff_side(
             let label = draft
                 .label
                 .as_deref()
-                .map(|l| format!(" · {l}"))
+                .map(|l| format!(" · {}", crate::terminal::safe(l)))
                 .unwrap_or_default();
             Ok((draft.fields.clone(), format!("{name} (draft {n}{label})")))
         }
@@ -488,10 +506,18 @@ fn run_export(
     match output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            store::write_atomic(path, text.as_bytes()).map_err(|source| StoreError::Write {
-                path: path.to_owned(),
-                source,
-            })?;
+            // A link at OUT is replaced by the file, never written through:
+            // what it points to is not the export's to change.
+            let options = store::WriteOptions {
+                replace_link: true,
+                ..Default::default()
+            };
+            store::write_with(path, &options, |file| file.write_all(text.as_bytes())).map_err(
+                |source| StoreError::Write {
+                    path: path.to_owned(),
+                    source,
+                },
+            )?;
             writeln!(
                 out,
                 "Exported {} as {} to {}",
@@ -516,7 +542,7 @@ fn run_import(
     let target = match (output, into) {
         (Some(path), _) => {
             check_overwrite(path, force)?;
-            ImportTarget::New(path)
+            ImportTarget::New(path, force)
         }
         (None, Some(path)) => ImportTarget::Draft(path, Box::new(store::load(path)?)),
         (None, None) => {
@@ -549,31 +575,76 @@ fn run_import(
                 )?;
                 fields.slug = story.fields.slug.clone();
             }
+            // A current text no draft holds (a hand edit, a recovered text)
+            // is kept as a draft first, as restoring a draft does.
+            let kept = if story.differs_from_latest_draft() && !story.fields.is_empty() {
+                story
+                    .try_record_draft(Some("Before import".into()), story::now())
+                    .map_err(numbers_left(path))?
+            } else {
+                None
+            };
             story.fields = fields;
-            let number = story.record_draft(label, story::now());
+            let number = story
+                .try_record_draft(label, story::now())
+                .map_err(numbers_left(path))?;
             store::save(path, &story)?;
+            if let Some(k) = kept {
+                writeln!(
+                    out,
+                    "Kept the story's unsaved current text as draft {k} “Before import”"
+                )?;
+            }
             match number {
                 Some(n) => writeln!(out, "Added draft {n} “Imported” to {}", path.display())?,
                 None => writeln!(out, "{}: unchanged", path.display())?,
             }
+            warn_size(out, path)?;
         }
-        ImportTarget::New(path) => {
+        ImportTarget::New(path, force) => {
             let mut story = Story::with_fields(imported.fields);
-            let number = story.record_draft(label, story::now()).unwrap_or(1);
-            store::save(path, &story)?;
+            let number = story
+                .try_record_draft(label, story::now())
+                .map_err(numbers_left(path))?
+                .unwrap_or(1);
+            let options = store::WriteOptions {
+                replace_link: force,
+                ..Default::default()
+            };
+            store::save_with(path, &story, &options)?;
             writeln!(
                 out,
                 "Created {} (draft {number} “Imported”)",
                 path.display()
             )?;
+            warn_size(out, path)?;
         }
+    }
+    Ok(())
+}
+
+/// The error for a story whose draft numbers are used up.
+fn numbers_left(path: &std::path::Path) -> impl Fn(story::DraftNumbersExhausted) -> CliError + '_ {
+    move |e| CliError::Draft {
+        path: path.to_owned(),
+        message: e.to_string(),
+    }
+}
+
+/// Print [`store::size_warning`] for the story file at `path`, if it has one.
+fn warn_size(out: &mut dyn Write, path: &std::path::Path) -> io::Result<()> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if let Some(warning) = store::size_warning(path, size) {
+        writeln!(out, "Warning: {warning}")?;
     }
     Ok(())
 }
 
 /// Where `import` puts the text: a new story file, or a new draft of a story.
 enum ImportTarget<'a> {
-    New(&'a std::path::Path),
+    /// A new story file; `true` when `--force` lets it replace what is there
+    /// (a link is replaced itself, not written through).
+    New(&'a std::path::Path, bool),
     Draft(&'a std::path::Path, Box<Story>),
 }
 
@@ -632,8 +703,15 @@ fn run_check(
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let position =
-        |f: &checks::Finding| checks::line_column(story.fields.get(f.field), f.range.start);
+    // One line index per field: placing every finding stays linear.
+    let indexes: Vec<checks::LineIndex> = Field::ALL
+        .iter()
+        .map(|f| checks::LineIndex::new(story.fields.get(*f)))
+        .collect();
+    let position = |f: &checks::Finding| {
+        let at = Field::ALL.iter().position(|x| *x == f.field).unwrap_or(0);
+        indexes[at].line_column(f.range.start)
+    };
     match format {
         CheckFormat::Json => {
             let report = JsonReport {

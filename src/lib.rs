@@ -11,6 +11,7 @@ pub mod import;
 pub mod recovery;
 pub mod store;
 pub mod story;
+pub mod terminal;
 pub mod ui;
 
 pub use store::StoreError;

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
             match cli::run(command, &mut out) {
                 Ok(code) => code,
                 Err(err) => {
-                    eprintln!("copydesk: {err}");
+                    eprintln!("copydesk: {}", copydesk::terminal::safe(&err.to_string()));
                     ExitCode::from(2)
                 }
             }

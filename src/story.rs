@@ -243,6 +243,10 @@ pub struct Draft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     pub fields: Fields,
+    /// Keys of this draft (and of its `fields`) that this version does not
+    /// know, kept so a save does not drop what a later version wrote.
+    #[serde(skip)]
+    pub unknown: crate::store::UnknownKeys,
 }
 
 /// A story: its current text, metadata, and every draft saved so far.
@@ -259,8 +263,58 @@ pub struct Story {
     /// Check findings the desk decided to keep (see `checks`), saved with the
     /// story so the next editor sees the decision.
     pub dismissed: Vec<Dismissal>,
+    /// Keys of the story file (top level and `current`) that this version does
+    /// not know, kept through load and save (see `store::UnknownKeys`).
+    pub unknown: crate::store::UnknownKeys,
 }
 
+/// Draft numbers are `u32`; a story whose newest draft is numbered
+/// `u32::MAX` cannot take another (numbers are never reused).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("no draft number left after draft {last}: archive or copy the story to go on")]
+pub struct DraftNumbersExhausted {
+    pub last: u32,
+}
+
+/// Why a story id is refused (see [`check_id`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BadId {
+    #[error("the story id is empty")]
+    Empty,
+    #[error("the story id is longer than {MAX_ID_CHARS} characters")]
+    TooLong,
+    #[error(
+        "the story id holds {0} at character {1}; ids are letters, digits and punctuation without spaces or control characters"
+    )]
+    BadChar(String, usize),
+}
+
+/// Longest story id accepted ([`check_id`]); Copydesk's own are 36.
+pub const MAX_ID_CHARS: usize = 128;
+
+/// Check a story id read from a file: 1 to [`MAX_ID_CHARS`] characters, none of
+/// them whitespace, control or formatting characters (escape sequences and
+/// bidirectional overrides could otherwise reach a terminal or an export), nor
+/// a noncharacter (which XML forbids).
+pub fn check_id(id: &str) -> Result<(), BadId> {
+    if id.is_empty() {
+        return Err(BadId::Empty);
+    }
+    for (i, c) in id.chars().enumerate() {
+        if i >= MAX_ID_CHARS {
+            return Err(BadId::TooLong);
+        }
+        let bad = c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+            || (c as u32 & 0xFFFE) == 0xFFFE
+            || ('\u{FDD0}'..='\u{FDEF}').contains(&c);
+        if bad {
+            return Err(BadId::BadChar(format!("U+{:04X}", c as u32), i + 1));
+        }
+    }
+    Ok(())
+}
 /// A dismissed check finding: which rule, in which field, about which text.
 /// Keyed by the offending text rather than a position, so the decision
 /// survives edits elsewhere in the story (and lapses when that text changes).
@@ -299,6 +353,7 @@ impl Story {
             fields: Fields::default(),
             drafts: Vec::new(),
             dismissed: Vec::new(),
+            unknown: Default::default(),
         }
     }
 
@@ -352,20 +407,37 @@ impl Story {
     /// the latest draft (or there is none yet), or a checkpoint `label` is given,
     /// append a new draft holding the current text. Returns the number of the draft
     /// appended, if any. Drafts are never removed or rewritten.
+    ///
+    /// When no draft number is left (the newest is `u32::MAX`) nothing is
+    /// appended and `None` is returned: callers that tell the user use
+    /// [`Story::try_record_draft`].
     pub fn record_draft(&mut self, label: Option<String>, at: Timestamp) -> Option<u32> {
+        self.try_record_draft(label, at).ok().flatten()
+    }
+
+    /// [`Story::record_draft`], failing with a clear error (and changing
+    /// nothing) when the draft numbers are used up.
+    pub fn try_record_draft(
+        &mut self,
+        label: Option<String>,
+        at: Timestamp,
+    ) -> Result<Option<u32>, DraftNumbersExhausted> {
         let label = label.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
-        self.modified = at;
         if !self.differs_from_latest_draft() && label.is_none() {
-            return None;
+            self.modified = at;
+            return Ok(None);
         }
-        let number = self.drafts.iter().map(|d| d.number).max().unwrap_or(0) + 1;
+        let last = self.drafts.iter().map(|d| d.number).max().unwrap_or(0);
+        let number = last.checked_add(1).ok_or(DraftNumbersExhausted { last })?;
+        self.modified = at;
         self.drafts.push(Draft {
             number,
             saved: at,
             label,
             fields: self.fields.clone(),
+            unknown: Default::default(),
         });
-        Some(number)
+        Ok(Some(number))
     }
 }
 
@@ -509,7 +581,7 @@ impl BodyCounts {
 
 /// (De)serialises the body as a list of its lines, so each paragraph sits on its
 /// own line of the file. Also accepts a plain string, for hand-written files.
-mod body_lines {
+pub(crate) mod body_lines {
     use serde::de::{self, SeqAccess, Visitor};
     use serde::ser::SerializeSeq;
     use serde::{Deserializer, Serializer};
@@ -668,5 +740,39 @@ mod tests {
         assert_eq!(story.drafts.len(), 3);
         assert_eq!(story.draft(3).unwrap().label.as_deref(), Some("Filed"));
         assert_eq!(story.draft(1).unwrap().fields.headline, "First");
+    }
+
+    /// Issue 11 item 8: after draft u32::MAX the next is not "draft 0".
+    #[test]
+    fn draft_numbers_do_not_wrap() {
+        let mut story = Story::with_fields(Fields {
+            headline: "First".into(),
+            ..Fields::default()
+        });
+        let t = now();
+        story.record_draft(None, t);
+        story.drafts[0].number = u32::MAX;
+        story.fields.headline = "Second".into();
+        let err = story.try_record_draft(None, t).unwrap_err();
+        assert_eq!(err.last, u32::MAX);
+        assert!(err.to_string().contains("4294967295"), "{err}");
+        assert_eq!(story.drafts.len(), 1);
+        assert_eq!(story.record_draft(Some("Filed".into()), t), None);
+        assert!(story.drafts.iter().all(|d| d.number != 0));
+    }
+
+    #[test]
+    fn ids_with_escapes_are_refused() {
+        assert!(check_id("5b0f3c2e-8d1a-4c55-9e27-0a6f1d2b7c41").is_ok());
+        assert!(check_id("urn:newsml:example.com:2024:story.1").is_ok());
+        assert!(check_id("Київ-1").is_ok());
+        assert_eq!(check_id(""), Err(BadId::Empty));
+        let err = check_id("x\u{1b}]0;owned\u{7}\u{1b}[2J").unwrap_err();
+        assert!(err.to_string().contains("U+001B at character 2"), "{err}");
+        assert!(check_id("a b").is_err());
+        assert!(check_id("a\u{9b}b").is_err());
+        assert!(check_id("a\u{202e}b").is_err());
+        assert!(check_id("a\u{ffff}").is_err());
+        assert_eq!(check_id(&"a".repeat(129)), Err(BadId::TooLong));
     }
 }

@@ -57,15 +57,18 @@ fn fixed_story() -> Story {
                 saved: ts("2026-11-23T07:58:00Z"),
                 label: Some("Filed".into()),
                 fields: first,
+                unknown: Default::default(),
             },
             Draft {
                 number: 2,
                 saved: ts("2026-11-23T09:15:00Z"),
                 label: None,
                 fields,
+                unknown: Default::default(),
             },
         ],
         dismissed: Vec::new(),
+        unknown: Default::default(),
     }
 }
 

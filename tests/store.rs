@@ -360,11 +360,12 @@ fn save_removes_stale_temp_files_of_the_same_story() {
             file.set_modified(old).unwrap();
         }
     };
-    make(".story.ron.a1B2c3.tmp", true); // ours, stale: removed
-    make(".story.ron.d4E5f6.tmp", false); // ours, fresh (a save in progress): kept
-    make(".story.ron.toolong.tmp", true); // not a name we give: kept
-    make(".other.ron.a1B2c3.tmp", true); // another story's: kept
-    make("story.ron.a1B2c3.tmp", true); // not ours: kept
+    make(".story.ron.a1B2c3.copydesk.tmp", true); // ours, stale: removed
+    make(".story.ron.d4E5f6.copydesk.tmp", false); // ours, fresh (a save in progress): kept
+    make(".story.ron.toolong.copydesk.tmp", true); // not a name we give: kept
+    make(".story.ron.a1B2c3.tmp", true); // no Copydesk marker: kept
+    make(".other.ron.a1B2c3.copydesk.tmp", true); // another story's: kept
+    make("story.ron.a1B2c3.copydesk.tmp", true); // not ours: kept
     store::save(&path, &story_with("Body.")).unwrap();
     let mut names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
@@ -374,11 +375,12 @@ fn save_removes_stale_temp_files_of_the_same_story() {
     assert_eq!(
         names,
         [
-            ".other.ron.a1B2c3.tmp",
-            ".story.ron.d4E5f6.tmp",
-            ".story.ron.toolong.tmp",
+            ".other.ron.a1B2c3.copydesk.tmp",
+            ".story.ron.a1B2c3.tmp",
+            ".story.ron.d4E5f6.copydesk.tmp",
+            ".story.ron.toolong.copydesk.tmp",
             "story.ron",
-            "story.ron.a1B2c3.tmp"
+            "story.ron.a1B2c3.copydesk.tmp"
         ]
     );
 }
@@ -568,4 +570,188 @@ fn a_full_disk_leaves_the_old_file_whole() {
         message.contains("story.ron") && message.contains("No space left"),
         "{message}"
     );
+}
+
+// ---- issue 11: readable writes, private saves, unknown keys ---------------------
+
+/// Item 1: a save never writes what a load refuses; the old file stays.
+#[test]
+fn a_story_too_large_to_read_back_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let mut story = story_with("Small.");
+    store::save(&path, &story).unwrap();
+    let before = fs::read(&path).unwrap();
+    // 33 drafts of a 1 MiB body: over the 32 MiB read limit.
+    story.fields.body = "word ".repeat(200_000);
+    for i in 0..33 {
+        story.fields.body.push_str(&format!("{i}"));
+        story.record_draft(None, now());
+    }
+    let err = store::save(&path, &story).unwrap_err();
+    assert!(err.to_string().contains("big.ron"), "{err}");
+    assert!(err.to_string().contains("limit"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(store::load(&path).is_ok());
+}
+
+#[test]
+fn a_story_past_three_quarters_of_the_limit_is_warned_about() {
+    let path = Path::new("s.ron");
+    assert!(store::size_warning(path, store::MAX_FILE_BYTES / 2).is_none());
+    let warning = store::size_warning(path, store::MAX_FILE_BYTES / 10 * 8).unwrap();
+    assert!(warning.contains("80%"), "{warning}");
+    assert!(warning.contains("archive"), "{warning}");
+}
+
+/// Item 2: the temporary file of a save of a private (0600) story is never
+/// readable by others, not even before its mode is set.
+#[cfg(unix)]
+#[test]
+fn saving_a_private_story_never_exposes_its_text() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("private.ron");
+    store::save(&path, &story_with("Secret.")).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    let text = store::to_ron_string(&story_with("Still secret."));
+    let mut seen = None;
+    store::write_atomic_with(&path, |file| {
+        seen = Some(file.metadata()?.permissions().mode() & 0o777);
+        std::io::Write::write_all(file, text.as_bytes())
+    })
+    .unwrap();
+    assert_eq!(
+        seen,
+        Some(0o600),
+        "temp file mode while the text is written"
+    );
+    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // A new file gets ordinary permissions, set before writing too.
+    let fresh = dir.path().join("fresh.ron");
+    let mut seen = None;
+    store::write_atomic_with(&fresh, |file| {
+        seen = Some(file.metadata()?.permissions().mode() & 0o777);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(seen, Some(0o644));
+}
+
+/// Item 5: cleaning up after a killed save removes only Copydesk's own
+/// temporary files, never a user's file that merely looks like one.
+#[test]
+fn cleaning_stale_temps_never_deletes_user_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
+    for name in [".report.txt.backup.tmp", ".report.txt.draft2.tmp"] {
+        let file = fs::File::create(dir.path().join(name)).unwrap();
+        file.set_modified(old).unwrap();
+    }
+    store::write_atomic(&dir.path().join("report.txt"), b"text").unwrap();
+    assert!(dir.path().join(".report.txt.backup.tmp").exists());
+    assert!(dir.path().join(".report.txt.draft2.tmp").exists());
+}
+
+/// Item 7: a story id that carries terminal escapes is refused on load, with
+/// a message naming the file and the character.
+#[test]
+fn a_story_id_with_escapes_is_refused_on_load() {
+    let mut text = store::to_ron_string(&story_with("Body."));
+    let start = text.find("id: \"").unwrap() + 5;
+    let end = start + text[start..].find('"').unwrap();
+    text.replace_range(start..end, "x\\u{1b}]0;owned\\u{7}\\u{1b}[2J");
+    let err = load_bad("escape-id.ron", text.as_bytes());
+    let message = err.to_string();
+    assert!(message.contains("escape-id.ron"), "{message}");
+    assert!(message.contains("U+001B"), "{message}");
+    assert!(!message.contains('\u{1b}'), "{message:?}");
+}
+
+/// Item 9: keys a later version adds (top level, current, drafts, a draft's
+/// fields) survive a load and a save by this one.
+#[test]
+fn unknown_keys_survive_load_and_save() {
+    let mut story = story_with("Line one.\nLine two.");
+    story.record_draft(Some("Filed".into()), now());
+    let text = store::to_ron_string(&story);
+    let text = text
+        .replacen(
+            "    current: (",
+            "    future_key: \"keep me\",\n    current: (\n        lang: Some(\"uk\"),",
+            1,
+        )
+        .replacen(
+            "            label: Some(\"Filed\"),",
+            "            label: Some(\"Filed\"),\n            reviewed_by: [\"Olena\", \"Sam\"],",
+            1,
+        )
+        .replacen(
+            "            fields: (",
+            "            fields: (\n                kicker: (text: \"Exclusive\", size: 2),",
+            1,
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.ron");
+    fs::write(&path, &text).unwrap();
+    let mut loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.fields.body, "Line one.\nLine two.");
+    loaded.fields.body.push_str("\nLine three.");
+    loaded.record_draft(None, now());
+    store::save(&path, &loaded).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    for kept in [
+        "future_key: \"keep me\"",
+        "lang: Some(\"uk\")",
+        "reviewed_by: [\"Olena\", \"Sam\"]",
+        "kicker: (text: \"Exclusive\", size: 2)",
+    ] {
+        assert_eq!(saved.matches(kept).count(), 1, "{kept} in\n{saved}");
+    }
+    // Still one body line per file line, and it loads again the same.
+    assert!(
+        saved.contains("\n            \"Line three.\",\n"),
+        "{saved}"
+    );
+    let again = store::load(&path).unwrap();
+    assert_eq!(again, loaded);
+    assert_eq!(store::to_ron_string(&again), saved);
+}
+
+/// Item 13: a save made by someone else between reading the fingerprint and
+/// the rename is never overwritten: the fingerprint is checked again, under a
+/// lock, just before the rename.
+#[test]
+fn a_save_racing_ours_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.ron");
+    let (_, opened) = {
+        store::save(&path, &story_with("Opened.")).unwrap();
+        store::load_hashed(&path).unwrap()
+    };
+    let theirs = store::to_ron_string(&story_with("Their save, made while ours was written."));
+    let ours = store::to_ron_string(&story_with("Ours."));
+    let options = store::WriteOptions {
+        expect_hash: Some(opened),
+        ..Default::default()
+    };
+    let err = store::write_with(&path, &options, |file| {
+        // Someone else saves while our temporary file is being written.
+        store::write_atomic(&path, theirs.as_bytes())?;
+        std::io::Write::write_all(file, ours.as_bytes())
+    })
+    .unwrap_err();
+    assert!(store::ChangedOnDisk::is(&err), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    // No temporary file is left behind either.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    // save_checked says so by name.
+    let err = store::save_checked(&path, &story_with("Ours."), Some(opened)).unwrap_err();
+    assert!(matches!(err, StoreError::Changed { .. }), "{err:?}");
+    assert!(err.to_string().contains("story.ron"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    // With the right fingerprint it saves.
+    let now = store::file_hash(&path).unwrap().unwrap();
+    store::save_checked(&path, &story_with("Ours."), Some(now)).unwrap();
 }

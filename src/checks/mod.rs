@@ -370,13 +370,11 @@ fn dismissal_text(finding: &Finding, text: &str) -> String {
             let Some(range) = valid_range(text, &finding.range) else {
                 return String::new();
             };
-            let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[range.end..]
-                .find('\n')
-                .map_or(text.len(), |i| range.end + i);
-            let before = &text[line_start..range.start];
-            let start = before.trim_end_matches(|c: char| !c.is_whitespace()).len() + line_start;
-            let after = &text[range.end..line_end];
+            // Widen over the non-space characters on either side only (a
+            // newline is a space): the cost is the words', not the line's.
+            let before = &text[..range.start];
+            let start = before.trim_end_matches(|c: char| !c.is_whitespace()).len();
+            let after = &text[range.end..];
             let end = range.end
                 + (after.len() - after.trim_start_matches(|c: char| !c.is_whitespace()).len());
             text[start..end].to_owned()
@@ -455,7 +453,8 @@ pub fn fix_all_quotes(fields: &mut Fields) -> bool {
     changed
 }
 
-/// 1-based line and column (in characters) of byte `at` in `text`.
+/// 1-based line and column (in characters) of byte `at` in `text`. Scans
+/// `text` up to `at`: for many positions in one text use [`LineIndex`].
 pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
@@ -465,6 +464,70 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// Where each line of a text starts, to turn byte offsets into line and
+/// column without scanning the text from its start for each one: a binary
+/// search finds the line; on an ASCII line the column is a subtraction, and on
+/// any other line the characters are counted on from the previous position
+/// asked for when it was earlier on the same line (findings come sorted). So
+/// placing every finding of a text is linear overall, even 200,000 of them on
+/// one line.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of the start of each line (the first is 0).
+    starts: Vec<usize>,
+    /// Whether each line is all ASCII.
+    ascii: Vec<bool>,
+    /// The last position placed: (byte, line, column).
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        let mut ascii = Vec::new();
+        let mut line_ascii = true;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i + 1);
+                ascii.push(line_ascii);
+                line_ascii = true;
+            } else if b >= 0x80 {
+                line_ascii = false;
+            }
+        }
+        ascii.push(line_ascii);
+        LineIndex {
+            text,
+            starts,
+            ascii,
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
+    }
+
+    /// 1-based line and column (in characters) of byte `at`.
+    pub fn line_column(&self, at: usize) -> (usize, usize) {
+        let text = self.text;
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        // The last line start at or before `at`.
+        let line = self.starts.partition_point(|&start| start <= at);
+        let line_start = self.starts[line - 1];
+        if self.ascii[line - 1] {
+            return (line, at - line_start + 1);
+        }
+        let (last_at, last_line, last_column) = self.last.get();
+        let column = if last_line == line && last_at <= at {
+            last_column + text[last_at..at].chars().count()
+        } else {
+            text[line_start..at].chars().count() + 1
+        };
+        self.last.set((at, line, column));
+        (line, column)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -638,6 +701,9 @@ pub fn double_spaces(field: Field, text: &str) -> Vec<Finding> {
     }
     for (base, line) in lines(text) {
         let bytes = line.as_bytes();
+        // Where the line's content starts and ends, found once per line.
+        let content_start = line.len() - line.trim_start().len();
+        let content_end = line.trim_end().len();
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] != b' ' {
@@ -649,8 +715,8 @@ pub fn double_spaces(field: Field, text: &str) -> Vec<Finding> {
                 i += 1;
             }
             let run = i - start;
-            let leading = line[..start].trim().is_empty();
-            let trailing = i == bytes.len() || line[i..].trim().is_empty();
+            let leading = start <= content_start;
+            let trailing = i >= content_end;
             if run < 2 || leading || trailing || space_before_punct_at(line, start, i) {
                 continue;
             }
@@ -1240,13 +1306,19 @@ pub fn straight_quotes(fields: &Fields) -> Vec<Finding> {
 pub fn unbalanced(field: Field, text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     let paragraphs: Vec<(usize, &str)> = lines(text).collect();
+    // Whether the next non-blank paragraph after each one opens with a quote,
+    // found in one pass from the end (not a search ahead from every line).
+    let mut continues = vec![false; paragraphs.len()];
+    let mut next_opens = false;
+    for (n, (_, line)) in paragraphs.iter().enumerate().rev() {
+        continues[n] = next_opens;
+        let t = line.trim_start();
+        if !t.is_empty() {
+            next_opens = t.starts_with(['“', '„', '«', '"']);
+        }
+    }
     for (n, &(base, line)) in paragraphs.iter().enumerate() {
-        let continues = paragraphs[n + 1..]
-            .iter()
-            .map(|(_, l)| l.trim_start())
-            .find(|l| !l.is_empty())
-            .is_some_and(|l| l.starts_with(['“', '„', '«', '"']));
-        balance_line(field, base, line, continues, &mut out);
+        balance_line(field, base, line, continues[n], &mut out);
     }
     out
 }
@@ -1270,6 +1342,20 @@ fn balance_line(field: Field, base: usize, line: &str, continues: bool, out: &mu
             format!("{c} closes something never opened"),
         ));
     };
+    // How many of each opener are on the stacks: a closer with none open is
+    // reported without searching the stack (which stays linear overall).
+    let open_count = |c: char, delta: isize, counts: &mut [usize; 5]| {
+        let k = match c {
+            '(' => 0,
+            '[' => 1,
+            '«' => 2,
+            '“' => 3,
+            _ => 4, // '„'
+        };
+        counts[k] = counts[k].saturating_add_signed(delta);
+    };
+    let mut counts = [0usize; 5];
+    let content_start = line.len() - line.trim_start().len();
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -1288,20 +1374,33 @@ fn balance_line(field: Field, base: usize, line: &str, continues: bool, out: &mu
             }
         };
         match c {
-            '(' | '[' => brackets.push((i, c)),
+            '(' | '[' => {
+                brackets.push((i, c));
+                open_count(c, 1, &mut counts);
+            }
             ')' | ']' => {
                 let open = if c == ')' { '(' } else { '[' };
                 let marker = {
-                    let head = line[..i].trim_start();
+                    // At most 3 characters of 4 bytes: never count a long head.
+                    let head = &line[content_start.min(i)..i];
                     !head.is_empty()
+                        && head.len() <= 12
                         && head.chars().count() <= 3
                         && head.chars().all(char::is_alphanumeric)
                 };
                 let smiley = line[..i].trim_end_matches('-').ends_with([':', ';', '=']);
-                match brackets.iter().rposition(|&(_, o)| o == open) {
+                let found = if counts[usize::from(open == '[')] == 0 {
+                    None
+                } else {
+                    brackets.iter().rposition(|&(_, o)| o == open)
+                };
+                match found {
                     Some(pos) => {
                         for &(at, o) in &brackets[pos + 1..] {
                             unclosed(out, Rule::UnbalancedBrackets, at, o);
+                        }
+                        for &(_, o) in &brackets[pos..] {
+                            open_count(o, -1, &mut counts);
                         }
                         brackets.truncate(pos);
                     }
@@ -1309,7 +1408,10 @@ fn balance_line(field: Field, base: usize, line: &str, continues: bool, out: &mu
                     None => unopened(out, Rule::UnbalancedBrackets, i, c),
                 }
             }
-            '„' | '«' => quotes.push((i, c)),
+            '„' | '«' => {
+                quotes.push((i, c));
+                open_count(c, 1, &mut counts);
+            }
             '“' => {
                 let closes_low = quotes.last().is_some_and(|q| q.1 == '„')
                     && line[..i]
@@ -1317,9 +1419,12 @@ fn balance_line(field: Field, base: usize, line: &str, continues: bool, out: &mu
                         .next_back()
                         .is_some_and(|p| !p.is_whitespace());
                 if closes_low {
-                    quotes.pop();
+                    if let Some((_, o)) = quotes.pop() {
+                        open_count(o, -1, &mut counts);
+                    }
                 } else {
                     quotes.push((i, c));
+                    open_count(c, 1, &mut counts);
                 }
             }
             '”' | '»' => {
@@ -1330,10 +1435,23 @@ fn balance_line(field: Field, base: usize, line: &str, continues: bool, out: &mu
                         o == '“' || o == '„'
                     }
                 };
-                match quotes.iter().rposition(|&(_, o)| matches_open(o)) {
+                let any_open = if c == '»' {
+                    counts[2] > 0
+                } else {
+                    counts[3] + counts[4] > 0
+                };
+                let found = if any_open {
+                    quotes.iter().rposition(|&(_, o)| matches_open(o))
+                } else {
+                    None
+                };
+                match found {
                     Some(pos) => {
                         for &(at, o) in &quotes[pos + 1..] {
                             unclosed(out, Rule::UnbalancedQuotes, at, o);
+                        }
+                        for &(_, o) in &quotes[pos..] {
+                            open_count(o, -1, &mut counts);
                         }
                         quotes.truncate(pos);
                     }

@@ -188,13 +188,18 @@ pub(crate) fn prepared(fields: &Fields) -> Cow<'_, Fields> {
     })
 }
 
-/// Text safe for XML 1.0 character data: drops the two noncharacters XML
-/// forbids (U+FFFE, U+FFFF). Control characters are already gone (text rule).
+/// `text` without the characters XML 1.0 forbids (its `Char` production: C0
+/// controls other than tab, newline and carriage return; U+FFFE and U+FFFF;
+/// Rust strings hold no surrogates). Every text and attribute the XML layer
+/// (`xml::XmlOut`) writes passes through this, whatever field it came from.
 pub(crate) fn xml_chars(text: &str) -> Cow<'_, str> {
-    if text.contains(['\u{FFFE}', '\u{FFFF}']) {
-        Cow::Owned(text.replace(['\u{FFFE}', '\u{FFFF}'], ""))
-    } else {
+    fn allowed(c: char) -> bool {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
+    }
+    if text.chars().all(allowed) {
         Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|&c| allowed(c)).collect())
     }
 }
 

@@ -1,6 +1,9 @@
 //! A thin layer over quick-xml's event writer shared by the NITF and HTML
 //! exporters: elements, attributes and text are written as quick-xml events, so
-//! every `<`, `&`, quote and `]]>` in a story's text is escaped by the library.
+//! every `<`, `&`, quote and `]]>` in a story's text is escaped by the library,
+//! and every character XML 1.0 forbids (C0 controls other than tab, newline and
+//! carriage return; U+FFFE, U+FFFF) is dropped from every text and attribute
+//! written here, whatever field it came from (the story id included).
 
 use std::borrow::Cow;
 
@@ -142,5 +145,12 @@ mod tests {
             attribute_value("a \"b\" & <c>\nd\te"),
             "a &quot;b&quot; &amp; &lt;c&gt;&#10;d&#9;e"
         );
+    }
+
+    #[test]
+    fn forbidden_characters_are_dropped() {
+        assert_eq!(xml_chars("a\u{1b}[2Jb\u{7}\u{fffe}c\u{ffff}"), "a[2Jbc");
+        assert_eq!(attribute_value("x\u{0}\u{b}y"), "xy");
+        assert!(matches!(xml_chars("Київ — “ok” 🎉\t"), Cow::Borrowed(_)));
     }
 }

@@ -73,6 +73,9 @@ pub struct Document {
     /// Fingerprint of the file's bytes as last read or written, to notice when
     /// someone else changed it.
     pub disk_hash: Option<u64>,
+    /// This document's recovery copy (`recovery::new_key`): its own, so two
+    /// windows on one story never share or delete each other's copy.
+    pub recovery_key: String,
 }
 
 impl Document {
@@ -83,11 +86,12 @@ impl Document {
             saved_drafts: story.drafts.len(),
             saved_dismissed: story.dismissed.len(),
             body_counts: BodyCounts::of(&story.fields.body),
-            story,
             path,
             unsaved_name,
             generation: 0,
             disk_hash: None,
+            recovery_key: crate::recovery::new_key(&story.id),
+            story,
         }
     }
 
@@ -98,19 +102,26 @@ impl Document {
 
     /// A story brought back from its recovery copy: the text as recovered, the
     /// file's text (when there is one) as the saved state, so it shows unsaved.
+    /// The drafts are the file's as they are now plus those only the copy has
+    /// (nobody's saved drafts are dropped), and the conflict check is against
+    /// the file as it was when the copy's text was based on it: a save made
+    /// since then is noticed at the next Save.
     pub fn recovered(recovered: crate::recovery::Recovered) -> Self {
         let crate::recovery::Recovered {
+            key,
             meta,
-            story,
+            mut story,
             on_disk,
         } = recovered;
         let mut doc = match on_disk {
             Some(disk) => {
+                story.drafts = crate::recovery::merged_drafts(&disk.drafts, &story.drafts);
                 let mut doc = Self::new(disk, meta.path.clone(), "Recovered story");
-                doc.disk_hash = meta
-                    .path
-                    .as_deref()
-                    .and_then(|p| store::file_hash(p).ok().flatten());
+                doc.disk_hash = meta.based_on.or_else(|| {
+                    meta.path
+                        .as_deref()
+                        .and_then(|p| store::file_hash(p).ok().flatten())
+                });
                 doc
             }
             None => {
@@ -120,6 +131,7 @@ impl Document {
             }
         };
         doc.story = story;
+        doc.recovery_key = key;
         doc.body_counts = BodyCounts::of(&doc.story.fields.body);
         doc.touch();
         doc
@@ -607,10 +619,13 @@ impl CopydeskApp {
     /// `then`. On failure nothing on disk changes, the text stays in the window,
     /// and `then` is dropped so no unsaved work is discarded.
     fn write_to(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
-        // Before writing over our own file, make sure nobody else changed it.
-        if Some(&path) == self.doc.path.as_ref()
-            && let Some(known) = self.doc.disk_hash
-        {
+        // Before writing over our own file, make sure nobody else changed it
+        // (asked now, and checked again just before the rename).
+        let expected = self
+            .doc
+            .disk_hash
+            .filter(|_| Some(&path) == self.doc.path.as_ref());
+        if let Some(known) = expected {
             match store::file_hash(&path) {
                 Ok(Some(now)) if now != known => {
                     self.modal = Some(Modal::Conflict { path, then, label });
@@ -623,14 +638,36 @@ impl CopydeskApp {
                 _ => {}
             }
         }
-        self.write_unchecked(path, then, label);
+        self.write_expecting(path, then, label, expected);
     }
 
     /// Save without the check for changes on disk (after the user chose Overwrite).
     fn write_unchecked(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
+        self.write_expecting(path, then, label, None);
+    }
+
+    /// Save, replacing the file only while its fingerprint is `expected` (when
+    /// given): a save someone else made meanwhile brings up the conflict.
+    fn write_expecting(
+        &mut self,
+        path: PathBuf,
+        then: Option<Then>,
+        label: Option<String>,
+        expected: Option<u64>,
+    ) {
         let before = self.doc.story.modified;
-        let appended = self.doc.story.record_draft(label, crate::story::now());
-        match store::save_hashed(&path, &self.doc.story) {
+        let appended = match self
+            .doc
+            .story
+            .try_record_draft(label.clone(), crate::story::now())
+        {
+            Ok(appended) => appended,
+            Err(err) => {
+                self.error(format!("{}: not saved: {err}", path.display()));
+                return;
+            }
+        };
+        match store::save_checked(&path, &self.doc.story, expected) {
             Ok(hash) => {
                 self.settings.remember(&path);
                 let what = match appended {
@@ -640,7 +677,7 @@ impl CopydeskApp {
                 self.doc.mark_saved(path, hash);
                 self.info(what);
                 if let Some(autosave) = &mut self.autosave
-                    && let Some(err) = autosave.clear(&self.doc.story.id)
+                    && let Some(err) = autosave.clear(&self.doc.recovery_key)
                 {
                     self.error(err);
                 }
@@ -653,7 +690,11 @@ impl CopydeskApp {
                     self.doc.story.drafts.pop();
                 }
                 self.doc.story.modified = before;
-                self.error(format!("{err}. Your text is still here, unsaved."));
+                if matches!(err, store::StoreError::Changed { .. }) {
+                    self.modal = Some(Modal::Conflict { path, then, label });
+                } else {
+                    self.error(format!("{err}. Your text is still here, unsaved."));
+                }
             }
         }
     }
@@ -728,13 +769,15 @@ impl CopydeskApp {
         self.check_disk_on_focus(&ctx);
         if let Some(autosave) = &mut self.autosave {
             let doc = &self.doc;
-            if let Some(err) = autosave.tick(
-                &ctx,
-                &doc.story,
-                doc.path.as_deref(),
-                doc.generation,
-                doc.is_dirty(),
-            ) {
+            let current = crate::ui::autosave::Current {
+                key: &doc.recovery_key,
+                story: &doc.story,
+                path: doc.path.as_deref(),
+                based_on: doc.disk_hash,
+                generation: doc.generation,
+                dirty: doc.is_dirty(),
+            };
+            if let Some(err) = autosave.tick(&ctx, current) {
                 self.error(err);
             }
         }
@@ -974,7 +1017,7 @@ impl CopydeskApp {
             Some(Choice::Cancel) => None,
             Some(Choice::Discard) => {
                 if let Some(autosave) = &mut self.autosave {
-                    let _ = autosave.clear(&self.doc.story.id);
+                    let _ = autosave.clear(&self.doc.recovery_key);
                 }
                 self.proceed(then);
                 self.modal.take()
@@ -1425,7 +1468,7 @@ impl CopydeskApp {
         match choice {
             Choice::Discard => {
                 if let Some(autosave) = &mut self.autosave
-                    && let Some(err) = autosave.clear(&item.story.id)
+                    && let Some(err) = autosave.clear(&item.key)
                 {
                     self.error(err);
                 }

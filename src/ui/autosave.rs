@@ -6,10 +6,9 @@
 //! `recovery` module's; this only decides when.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Mutex, Once};
 
-use crate::recovery;
+use crate::recovery::{self, Writer};
 use crate::story::Story;
 
 /// Seconds of quiet after an edit before the recovery copy is written.
@@ -26,17 +25,13 @@ pub fn default_dir() -> Option<PathBuf> {
     eframe::storage_dir("Copydesk").map(|d| d.join("recovery"))
 }
 
-struct Job {
-    generation: u64,
-    story: Story,
-    path: Option<PathBuf>,
-}
-
 /// The latest unsaved story, for the panic hook.
 struct Snapshot {
     dir: PathBuf,
+    key: String,
     story: Story,
     path: Option<PathBuf>,
+    based_on: Option<u64>,
 }
 
 static PANIC_SNAPSHOT: Mutex<Option<Snapshot>> = Mutex::new(None);
@@ -61,18 +56,30 @@ pub fn write_panic_snapshot() -> bool {
         return false;
     };
     match guard.as_ref() {
-        Some(s) => recovery::write(&s.dir, &s.story, s.path.as_deref()).is_ok(),
+        Some(s) => recovery::write(&s.dir, &s.key, &s.story, s.path.as_deref(), s.based_on).is_ok(),
         None => false,
     }
 }
 
+/// What the open document is, for the recovery copy.
+pub struct Current<'a> {
+    /// The document's recovery key (`recovery::new_key`).
+    pub key: &'a str,
+    pub story: &'a Story,
+    pub path: Option<&'a Path>,
+    /// The fingerprint of the file the text is based on.
+    pub based_on: Option<u64>,
+    /// Counts the story's changes.
+    pub generation: u64,
+    /// Whether it has unsaved changes.
+    pub dirty: bool,
+}
+
 /// When and what to write.
 pub struct Autosave {
-    dir: PathBuf,
-    jobs: Sender<Job>,
-    done: Receiver<(u64, Result<(), String>)>,
-    /// The story the counters below are about.
-    story_id: String,
+    writer: Writer,
+    /// The document the counters below are about (its recovery key).
+    key: String,
     written: Option<u64>,
     in_flight: Option<u64>,
     seen: u64,
@@ -83,30 +90,9 @@ pub struct Autosave {
 
 impl Autosave {
     pub fn new(dir: PathBuf) -> Self {
-        let (jobs, rx) = channel::<Job>();
-        let (tx, done) = channel();
-        let writer_dir = dir.clone();
-        std::thread::Builder::new()
-            .name("copydesk-autosave".into())
-            .spawn(move || {
-                while let Ok(mut job) = rx.recv() {
-                    // Only the newest waiting job matters.
-                    while let Ok(newer) = rx.try_recv() {
-                        job = newer;
-                    }
-                    let result = recovery::write(&writer_dir, &job.story, job.path.as_deref())
-                        .map_err(|e| e.to_string());
-                    if tx.send((job.generation, result)).is_err() {
-                        break;
-                    }
-                }
-            })
-            .ok();
         Autosave {
-            dir,
-            jobs,
-            done,
-            story_id: String::new(),
+            writer: Writer::new(dir),
+            key: String::new(),
             written: None,
             in_flight: None,
             seen: 0,
@@ -117,58 +103,57 @@ impl Autosave {
     }
 
     pub fn dir(&self) -> &Path {
-        &self.dir
+        self.writer.dir()
     }
 
-    /// Run once per frame. `generation` counts the story's changes; `dirty` says
-    /// whether it has unsaved changes. Returns an error message to show, once.
-    pub fn tick(
-        &mut self,
-        ctx: &egui::Context,
-        story: &Story,
-        path: Option<&Path>,
-        generation: u64,
-        dirty: bool,
-    ) -> Option<String> {
+    /// Run once per frame. Returns an error message to show, once.
+    pub fn tick(&mut self, ctx: &egui::Context, doc: Current<'_>) -> Option<String> {
         let now = ctx.input(|i| i.time);
         let mut message = None;
-        while let Ok((done_generation, result)) = self.done.try_recv() {
+        while let Some((key, done_generation, result)) = self.writer.try_done() {
+            if key != self.key {
+                continue;
+            }
             self.in_flight = None;
             match result {
-                Ok(()) => {
+                Ok(true) => {
                     self.written = Some(
                         self.written
                             .map_or(done_generation, |w| w.max(done_generation)),
                     );
                     self.last_error = None;
                 }
+                // Dropped: the copy was cleared after it was queued.
+                Ok(false) => {}
                 Err(err) => {
                     if self.last_error.as_ref() != Some(&err) {
                         message = Some(format!(
                             "{}: cannot write the recovery copy: {err}",
-                            self.dir.display()
+                            self.dir().display()
                         ));
                     }
                     self.last_error = Some(err);
                 }
             }
         }
-        if self.story_id != story.id {
-            // Another story: start counting afresh.
-            self.story_id = story.id.clone();
+        if self.key != doc.key {
+            // Another document: start counting afresh.
+            self.key = doc.key.to_owned();
             self.written = None;
-            self.seen = generation;
+            self.in_flight = None;
+            self.seen = doc.generation;
             self.first_unwritten = None;
             self.last_edit = now;
         }
-        if !dirty {
+        if !doc.dirty {
             self.first_unwritten = None;
             return message;
         }
+        let generation = doc.generation;
         if generation != self.seen {
             self.seen = generation;
             self.last_edit = now;
-            self.set_panic_snapshot(story, path);
+            self.set_panic_snapshot(&doc);
         }
         if self.written.is_some_and(|w| generation <= w) {
             return message;
@@ -177,12 +162,14 @@ impl Autosave {
         let quiet = now - self.last_edit;
         let waited = now - first;
         if self.in_flight.is_none() && (quiet >= AFTER_PAUSE || waited >= AT_LEAST_EVERY) {
-            let job = Job {
+            let sent = self.writer.write(
+                doc.key,
                 generation,
-                story: story.clone(),
-                path: path.map(Path::to_owned),
-            };
-            if self.jobs.send(job).is_ok() {
+                doc.story.clone(),
+                doc.path.map(Path::to_owned),
+                doc.based_on,
+            );
+            if sent {
                 self.in_flight = Some(generation);
                 self.first_unwritten = None;
             }
@@ -194,30 +181,36 @@ impl Autosave {
         message
     }
 
-    fn set_panic_snapshot(&self, story: &Story, path: Option<&Path>) {
+    fn set_panic_snapshot(&self, doc: &Current<'_>) {
         if let Ok(mut slot) = PANIC_SNAPSHOT.try_lock() {
             *slot = Some(Snapshot {
-                dir: self.dir.clone(),
-                story: story.clone(),
-                path: path.map(Path::to_owned),
+                dir: self.dir().to_owned(),
+                key: doc.key.to_owned(),
+                story: doc.story.clone(),
+                path: doc.path.map(Path::to_owned),
+                based_on: doc.based_on,
             });
         }
     }
 
-    /// The story was saved cleanly or its changes discarded: its recovery copy
-    /// is no longer needed.
-    pub fn clear(&mut self, story_id: &str) -> Option<String> {
+    /// The document was saved cleanly or its changes discarded: its recovery
+    /// copy is no longer needed. Waits for a write of it under way and cancels
+    /// any queued, so no stale copy comes back.
+    pub fn clear(&mut self, key: &str) -> Option<String> {
         if let Ok(mut slot) = PANIC_SNAPSHOT.try_lock()
-            && slot.as_ref().is_some_and(|s| s.story.id == story_id)
+            && slot.as_ref().is_some_and(|s| s.key == key)
         {
             *slot = None;
         }
-        self.first_unwritten = None;
-        self.written = None;
-        recovery::remove(&self.dir, story_id).err().map(|e| {
+        if key == self.key {
+            self.first_unwritten = None;
+            self.written = None;
+            self.in_flight = None;
+        }
+        self.writer.clear(key).err().map(|e| {
             format!(
                 "{}: cannot remove the recovery copy: {e}",
-                self.dir.display()
+                self.dir().display()
             )
         })
     }

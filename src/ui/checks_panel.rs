@@ -6,7 +6,7 @@
 //! the user asked for ([`ChecksAction`]); the app carries it out.
 
 use std::ops::Range;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use egui::{Color32, ProgressBar, RichText, Sense, Ui};
 
@@ -40,8 +40,117 @@ struct Row {
 /// Texts larger than this (all fields, in bytes) are checked off the UI thread.
 const BACKGROUND_BYTES: usize = 16_000;
 
-/// What a background check sends back: every finding, and the summary.
-type Checked = (Vec<Finding>, Summary);
+/// What a check produces for the panel: the rows (line and column placed),
+/// the counts and the summary. Built on the checking thread.
+struct Checked {
+    rows: Vec<Row>,
+    summary: Summary,
+    counts: (usize, usize, usize),
+    dismissed: usize,
+    straight_quotes: usize,
+}
+
+/// A check for the worker: the input, numbered so a stale answer is told
+/// from the one awaited.
+struct Job {
+    number: u64,
+    input: Input,
+    waker: egui::Context,
+}
+
+/// The one thread that checks long stories. Edits made while it works only
+/// replace the job waiting (newest wins): no thread per keystroke, and a check
+/// overtaken by a newer edit is thrown away without being shown.
+struct Worker {
+    jobs: Sender<Job>,
+    done: Receiver<(u64, Checked)>,
+}
+
+impl Worker {
+    fn start() -> Option<Self> {
+        let (jobs, rx) = channel::<Job>();
+        let (tx, done) = channel();
+        std::thread::Builder::new()
+            .name("copydesk-checks".into())
+            .spawn(move || {
+                let Ok(mut job) = rx.recv() else { return };
+                loop {
+                    while let Ok(newer) = rx.try_recv() {
+                        job = newer;
+                    }
+                    let checked = check(&job.input);
+                    // Superseded while checking: start on the newest at once.
+                    if let Ok(newer) = rx.try_recv() {
+                        job = newer;
+                        continue;
+                    }
+                    if tx.send((job.number, checked)).is_err() {
+                        return;
+                    }
+                    job.waker.request_repaint();
+                    match rx.recv() {
+                        Ok(next) => job = next,
+                        Err(_) => return,
+                    }
+                }
+            })
+            .ok()?;
+        Some(Worker { jobs, done })
+    }
+}
+
+/// Every check on `input` and the rows the panel shows (one line index per
+/// field, so placing every finding is linear in the text).
+fn check(input: &Input) -> Checked {
+    let fields = &input.fields;
+    let (all, summary) = checks::check_with_summary(fields, &input.settings);
+    let total = all.len();
+    let findings = checks::active(all, fields, &input.dismissed);
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let counts = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let straight_quotes = findings
+        .iter()
+        .filter(|f| f.rule == Rule::StraightQuotes)
+        .count();
+    let dismissed = total - findings.len();
+    let indexes: Vec<checks::LineIndex> = Field::ALL
+        .iter()
+        .map(|f| checks::LineIndex::new(fields.get(*f)))
+        .collect();
+    let rows = findings
+        .into_iter()
+        .map(|finding| {
+            let at = Field::ALL
+                .iter()
+                .position(|f| *f == finding.field)
+                .unwrap_or(0);
+            let text = fields.get(finding.field);
+            let (line, column) = indexes[at].line_column(finding.range.start);
+            let location = if finding.field.is_multiline() {
+                format!("line {line}, column {column}")
+            } else {
+                format!("column {column}")
+            };
+            let excerpt = excerpt_for(&finding, text);
+            Row {
+                finding,
+                location,
+                excerpt,
+            }
+        })
+        .collect();
+    Checked {
+        rows,
+        summary,
+        counts,
+        dismissed,
+        straight_quotes,
+    }
+}
 
 /// What the findings were computed from.
 #[derive(Clone, PartialEq)]
@@ -61,8 +170,10 @@ pub struct ChecksPanel {
     dismissed: usize,
     straight_quotes: usize,
     computed: u64,
-    /// A check running on another thread, and what it is checking.
-    pending: Option<(Input, Receiver<Checked>)>,
+    /// The check awaited from the worker: its number and input.
+    pending: Option<(u64, Input)>,
+    worker: Option<Worker>,
+    jobs_sent: u64,
 }
 
 impl Input {
@@ -99,8 +210,10 @@ impl ChecksPanel {
             return false;
         }
         let input = Input::of(story, settings);
-        let (all, summary) = checks::check_with_summary(&input.fields, settings);
-        self.install(input, all, summary);
+        let checked = check(&input);
+        self.install(input, checked);
+        // Whatever the worker is doing is older than this.
+        self.pending = None;
         true
     }
 
@@ -113,22 +226,32 @@ impl ChecksPanel {
         story: &Story,
         settings: &CheckSettings,
     ) {
-        if let Some((_, rx)) = &self.pending {
-            match rx.try_recv() {
-                Ok((all, summary)) => {
-                    if let Some((input, _)) = self.pending.take() {
-                        self.install(input, all, summary);
+        let mut answers = Vec::new();
+        if let Some(worker) = &self.worker {
+            loop {
+                match worker.done.try_recv() {
+                    Ok(answer) => answers.push(answer),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        self.worker = None;
+                        self.pending = None;
+                        break;
                     }
                 }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.pending = None,
+            }
+        }
+        for (number, checked) in answers {
+            if self.pending.as_ref().is_some_and(|(n, _)| *n == number)
+                && let Some((_, input)) = self.pending.take()
+            {
+                self.install(input, checked);
             }
         }
         if self.is_current(story, settings)
             || self
                 .pending
                 .as_ref()
-                .is_some_and(|(i, _)| i.matches(story, settings))
+                .is_some_and(|(_, i)| i.matches(story, settings))
         {
             return;
         }
@@ -137,16 +260,32 @@ impl ChecksPanel {
             self.refresh(story, settings);
             return;
         }
+        if self.worker.is_none() {
+            self.worker = Worker::start();
+        }
         let input = Input::of(story, settings);
-        let job = input.clone();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waker = ctx.clone();
-        std::thread::spawn(move || {
-            let done = checks::check_with_summary(&job.fields, &job.settings);
-            let _ = tx.send(done);
-            waker.request_repaint();
-        });
-        self.pending = Some((input, rx));
+        self.jobs_sent += 1;
+        let job = Job {
+            number: self.jobs_sent,
+            input: input.clone(),
+            waker: ctx.clone(),
+        };
+        match &self.worker {
+            Some(worker) if worker.jobs.send(job).is_ok() => {
+                self.pending = Some((self.jobs_sent, input));
+            }
+            // No thread to be had: check here rather than not at all.
+            _ => {
+                self.worker = None;
+                self.refresh(story, settings);
+            }
+        }
+    }
+
+    /// How many checks were handed to the checking thread (one thread, however
+    /// many edits).
+    pub fn jobs_sent(&self) -> u64 {
+        self.jobs_sent
     }
 
     /// Whether newer findings are being computed.
@@ -154,40 +293,12 @@ impl ChecksPanel {
         self.pending.is_some()
     }
 
-    fn install(&mut self, input: Input, all: Vec<Finding>, summary: Summary) {
-        let fields = &input.fields;
-        let total = all.len();
-        let findings = checks::active(all, fields, &input.dismissed);
-        self.dismissed = total - findings.len();
-        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-        self.counts = (
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info),
-        );
-        self.straight_quotes = findings
-            .iter()
-            .filter(|f| f.rule == Rule::StraightQuotes)
-            .count();
-        self.rows = findings
-            .into_iter()
-            .map(|finding| {
-                let text = fields.get(finding.field);
-                let (line, column) = checks::line_column(text, finding.range.start);
-                let location = if finding.field.is_multiline() {
-                    format!("line {line}, column {column}")
-                } else {
-                    format!("column {column}")
-                };
-                let excerpt = excerpt_for(&finding, text);
-                Row {
-                    finding,
-                    location,
-                    excerpt,
-                }
-            })
-            .collect();
-        self.summary = summary;
+    fn install(&mut self, input: Input, checked: Checked) {
+        self.rows = checked.rows;
+        self.summary = checked.summary;
+        self.counts = checked.counts;
+        self.dismissed = checked.dismissed;
+        self.straight_quotes = checked.straight_quotes;
         self.input = Some(input);
         self.computed += 1;
     }
@@ -454,17 +565,23 @@ fn excerpt_for(finding: &Finding, text: &str) -> String {
         }
         _ => {}
     }
-    // A few characters either side, within the line.
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[range.end..]
-        .find('\n')
-        .map_or(text.len(), |i| range.end + i);
+    // A few characters either side, within the line (looking no further than
+    // that: a finding on a 200,000-character line costs no more than any).
     let before: String = {
-        let b = &text[line_start..range.start];
-        let from = b.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
-        b[from..].to_owned()
+        let mut from = range.start;
+        for (i, c) in text[..range.start].char_indices().rev().take(21) {
+            if c == '\n' {
+                break;
+            }
+            from = i;
+        }
+        text[from..range.start].to_owned()
     };
-    let after: String = text[range.end..line_end].chars().take(20).collect();
+    let after: String = text[range.end..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(20)
+        .collect();
     let middle = &text[range];
     let middle = match finding.rule {
         Rule::DoubleSpace | Rule::SpaceBeforePunctuation => visible(middle),

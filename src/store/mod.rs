@@ -10,10 +10,17 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::story::{Dismissal, Draft, Fields, Status, Story};
+use crate::story::Story;
+
+mod atomic;
+mod shape;
+
+pub use atomic::{ChangedOnDisk, WriteOptions, write_atomic, write_atomic_with, write_with};
+
+pub use shape::UnknownKeys;
+use shape::{FileIn, FileOut};
 
 /// The file format this build writes and the newest it reads.
 pub const FORMAT: u32 = 1;
@@ -69,6 +76,15 @@ pub enum StoreError {
     },
     #[error("{}: cannot save: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
+    #[error("{}: not saved: the story would be {size} bytes, more than the {limit}-byte limit a story file may hold ({drafts} drafts); move older drafts to the archive first (copydesk archive STORY.ron --keep N)", path.display())]
+    TooLargeToSave {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+        drafts: usize,
+    },
+    #[error("{}: not saved: the file was changed by someone else since it was opened", path.display())]
+    Changed { path: PathBuf },
 }
 
 impl StoreError {
@@ -83,46 +99,11 @@ impl StoreError {
             | StoreError::Syntax { path, .. }
             | StoreError::Shape { path, .. }
             | StoreError::NewerFormat { path, .. }
-            | StoreError::Write { path, .. } => path,
+            | StoreError::Write { path, .. }
+            | StoreError::TooLargeToSave { path, .. }
+            | StoreError::Changed { path } => path,
         }
     }
-}
-
-/// The file as written: borrowed from the story, so saving does not copy it.
-#[derive(Serialize)]
-#[serde(rename = "Story")]
-struct FileOut<'a> {
-    format: u32,
-    id: &'a str,
-    created: &'a Timestamp,
-    modified: &'a Timestamp,
-    status: Status,
-    current: &'a Fields,
-    /// Dismissed check findings; left out of the file when there are none.
-    #[serde(skip_serializing_if = "no_dismissals")]
-    dismissed: &'a [Dismissal],
-    drafts: &'a [Draft],
-}
-
-fn no_dismissals(dismissed: &&[Dismissal]) -> bool {
-    dismissed.is_empty()
-}
-
-/// The file as read.
-#[derive(Deserialize)]
-#[serde(rename = "Story")]
-struct FileIn {
-    format: u32,
-    id: String,
-    created: Timestamp,
-    modified: Timestamp,
-    #[serde(default)]
-    status: Status,
-    current: Fields,
-    #[serde(default)]
-    dismissed: Vec<Dismissal>,
-    #[serde(default)]
-    drafts: Vec<Draft>,
 }
 
 /// Just the format number, to tell "newer than us" from "broken".
@@ -136,13 +117,7 @@ struct FormatProbe {
 pub fn to_ron_string(story: &Story) -> String {
     let out = FileOut {
         format: FORMAT,
-        id: &story.id,
-        created: &story.created,
-        modified: &story.modified,
-        status: story.status,
-        current: &story.fields,
-        dismissed: &story.dismissed,
-        drafts: &story.drafts,
+        story,
     };
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
@@ -190,6 +165,15 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Story, StoreError> {
             message: "format 0 is not a story format".into(),
         });
     }
+    if let Err(bad) = crate::story::check_id(&file.id) {
+        let (line, column) = key_position(text, "id");
+        return Err(StoreError::Shape {
+            path: path.to_owned(),
+            line,
+            column,
+            message: bad.to_string(),
+        });
+    }
     let mut drafts = file.drafts;
     for draft in &mut drafts {
         draft.fields.normalize();
@@ -202,7 +186,24 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Story, StoreError> {
         fields: file.current.normalized(),
         drafts,
         dismissed: file.dismissed,
+        unknown: file.unknown,
     })
+}
+
+/// Line and column (1-based) of the first line that starts with `key:` (the
+/// story's own keys are the first of their name in a file Copydesk wrote); the
+/// start of the file when there is none.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
+            return (i + 1, line.len() - trimmed.len() + 1);
+        }
+    }
+    (1, 1)
 }
 
 fn newer(path: &Path, found: u32) -> StoreError {
@@ -281,12 +282,71 @@ pub fn load_hashed(path: &Path) -> Result<(Story, u64), StoreError> {
 
 /// [`save`], also giving the fingerprint of the bytes written.
 pub fn save_hashed(path: &Path, story: &Story) -> Result<u64, StoreError> {
-    let text = to_ron_string(story);
-    write_atomic(path, text.as_bytes()).map_err(|source| StoreError::Write {
-        path: path.to_owned(),
-        source,
+    save_checked(path, story, None)
+}
+
+/// [`save_hashed`], replacing the file only if its fingerprint is still
+/// `expected` (when given): checked under a lock just before the rename, so a
+/// save someone else made since the story was opened is never overwritten
+/// ([`StoreError::Changed`]; nothing is written).
+pub fn save_checked(path: &Path, story: &Story, expected: Option<u64>) -> Result<u64, StoreError> {
+    let options = WriteOptions {
+        expect_hash: expected,
+        ..WriteOptions::default()
+    };
+    save_with(path, story, &options)
+}
+
+/// Save with [`WriteOptions`], giving the fingerprint of the bytes written.
+pub fn save_with(path: &Path, story: &Story, options: &WriteOptions) -> Result<u64, StoreError> {
+    let text = story_text(path, story)?;
+    write_with(path, options, |file| file.write_all(text.as_bytes())).map_err(|source| {
+        if ChangedOnDisk::is(&source) {
+            StoreError::Changed {
+                path: path.to_owned(),
+            }
+        } else {
+            StoreError::Write {
+                path: path.to_owned(),
+                source,
+            }
+        }
     })?;
     Ok(content_hash(text.as_bytes()))
+}
+
+/// The story as the text [`save`] writes, refused when it would be larger than
+/// [`load`] reads back ([`MAX_FILE_BYTES`]): never write what cannot be read.
+pub fn story_text(path: &Path, story: &Story) -> Result<String, StoreError> {
+    let text = to_ron_string(story);
+    let size = text.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(StoreError::TooLargeToSave {
+            path: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+            drafts: story.drafts.len(),
+        });
+    }
+    Ok(text)
+}
+
+/// Story files past this size get a warning (three quarters of [`MAX_FILE_BYTES`]).
+pub const WARN_FILE_BYTES: u64 = MAX_FILE_BYTES / 4 * 3;
+
+/// A warning for a story file of `size` bytes when it is past
+/// [`WARN_FILE_BYTES`]: how close it is to the limit and what to do.
+pub fn size_warning(path: &Path, size: u64) -> Option<String> {
+    (size > WARN_FILE_BYTES).then(|| {
+        format!(
+            "{}: the story file is {:.1} MB, {}% of the {} MB a story may hold; move older drafts to the archive (copydesk archive {} --keep 20, or History → Archive older drafts)",
+            path.display(),
+            size as f64 / 1_048_576.0,
+            (size * 100 + MAX_FILE_BYTES / 2) / MAX_FILE_BYTES,
+            MAX_FILE_BYTES / 1_048_576,
+            path.display(),
+        )
+    })
 }
 
 /// Read and parse a story file. Never panics: every failure is a [`StoreError`]
@@ -356,121 +416,16 @@ pub fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StoreError> 
     })
 }
 
-/// Save a story to `path` atomically (see [`write_atomic`]).
+/// Save a story to `path` atomically (see [`write_atomic`]); refused, writing
+/// nothing, when the file would be too large to read back.
 pub fn save(path: &Path, story: &Story) -> Result<(), StoreError> {
-    write_atomic(path, to_ron_string(story).as_bytes()).map_err(|source| StoreError::Write {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-/// Write `bytes` to `path` so that the file is either wholly old or wholly new:
-/// write a temporary file in the same folder, flush and sync it, then rename it
-/// over the target (and sync the folder). On any failure the old file is left
-/// untouched and the temporary file is removed. A save that was killed leaves
-/// its temporary file behind (`.{name}.XXXXXX.tmp`); the next successful save
-/// of the same file removes those over a minute old. A symlink is followed, so the
-/// file it points to is replaced and the link stays. An existing file keeps its
-/// permissions.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |file| file.write_all(bytes))
-}
-
-/// [`write_atomic`] with the writing of the contents given as `write`: the
-/// seam where tests put a failing disk (a full disk answers ENOSPC part-way).
-pub fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut File) -> io::Result<()>,
-) -> io::Result<()> {
-    let target = match fs::canonicalize(path) {
-        Ok(real) => real,
-        Err(_) => path.to_owned(),
-    };
-    let existing = fs::metadata(&target).ok();
-    if existing.as_ref().is_some_and(|m| m.is_dir()) {
-        return Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "the path is a folder",
-        ));
-    }
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "story".into());
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // A new file gets ordinary permissions (tempfile's default is owner-only).
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o644));
-    }
-    let mut tmp = builder.tempfile_in(&dir)?;
-    // On any error from here on, dropping `tmp` deletes the temporary file.
-    write(tmp.as_file_mut())?;
-    tmp.flush()?;
-    if let Some(meta) = &existing {
-        // Best effort: keep the user's permissions on the replaced file.
-        let _ = fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    // Make the rename itself durable. Not every platform can open a folder.
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    remove_stale_temps(&dir, &prefix);
-    Ok(())
-}
-
-/// A temporary file of [`write_atomic`] this old was left by a save that never
-/// finished (a crash, a kill, a power cut); a save in progress is never this old.
-const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// Remove the temporary files an interrupted [`write_atomic`] of the same file
-/// left in `dir`: named `{prefix}XXXXXX.tmp` (six random letters or digits),
-/// regular files, last modified over [`STALE_TEMP_AGE`] ago. Best effort: a
-/// file that cannot be removed stays. Nothing else is touched.
-fn remove_stale_temps(dir: &Path, prefix: &str) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(random) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(prefix))
-            .and_then(|n| n.strip_suffix(".tmp"))
-        else {
-            continue;
-        };
-        if random.len() != 6 || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            continue;
-        }
-        // The entry's own metadata: a symlink is not followed, and not removed.
-        let stale = entry.metadata().is_ok_and(|meta| {
-            meta.is_file()
-                && meta
-                    .modified()
-                    .ok()
-                    .and_then(|at| at.elapsed().ok())
-                    .is_some_and(|age| age > STALE_TEMP_AGE)
-        });
-        if stale {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
+    save_checked(path, story, None).map(|_| ())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::now;
+    use crate::story::{Fields, now};
 
     fn sample() -> Story {
         let mut story = Story::with_fields(Fields {

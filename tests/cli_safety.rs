@@ -1,0 +1,220 @@
+//! The `copydesk` binary on hostile or oversized input (issue 11): terminal
+//! output carries no escapes, imports keep unsaved text and refuse what could
+//! not be read back, `--force` replaces a link rather than what it points to.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use copydesk::store;
+use copydesk::story::{Fields, Story, now};
+
+fn copydesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .output()
+        .expect("the copydesk binary runs")
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn write_story(dir: &Path, story: &Story) -> PathBuf {
+    let path = dir.join("story.ron");
+    store::save(&path, story).unwrap();
+    path
+}
+
+fn has_escape(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Item 7: what the CLI prints (info, log, diff headers, check) holds no
+/// control characters, whatever the story's labels, dismissals or file name.
+#[test]
+fn nothing_printed_carries_terminal_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut story = Story::with_fields(Fields {
+        headline: "Bridge reopens".into(),
+        body: "One  two.".into(),
+        ..Fields::default()
+    });
+    story.record_draft(Some("Filed\u{1b}]0;owned\u{7}\u{1b}[2J".into()), now());
+    story.fields.body.push_str(" Three.");
+    story.record_draft(Some("Legal\u{9b}31m read".into()), now());
+    let path = write_story(dir.path(), &story);
+    let odd = dir.path().join("odd\u{1b}[31mname.ron");
+    story.fields.body.push_str(" Four.");
+    store::save(&odd, &story).unwrap();
+    for args in [
+        vec!["info", s(&odd)],
+        vec!["log", s(&path)],
+        vec![
+            "diff",
+            s(&path),
+            "--from",
+            "1",
+            "--to",
+            "2",
+            "--color",
+            "never",
+        ],
+        vec!["diff", s(&odd), s(&path), "--color", "never"],
+        vec!["check", s(&odd)],
+        vec!["info", s(&dir.path().join("missing\u{1b}[2J.ron"))],
+    ] {
+        let out = copydesk(&args);
+        let printed = text(&out);
+        assert!(!printed.is_empty(), "{args:?}");
+        assert!(!has_escape(&printed), "{args:?} printed {printed:?}");
+    }
+    let log = text(&copydesk(&["log", s(&path)]));
+    assert!(log.contains("Filed"), "{log}");
+    assert!(log.contains("Legal"), "{log}");
+}
+
+/// Item 3: `import --into` keeps an unsaved current text (one that differs
+/// from the newest draft) as a draft before adding the import.
+#[test]
+fn import_into_keeps_an_unsaved_current_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut story = Story::with_fields(Fields {
+        headline: "Filed".into(),
+        body: "As filed.".into(),
+        ..Fields::default()
+    });
+    story.record_draft(Some("Filed".into()), now());
+    story.fields.body = "Hand edit nobody saved as a draft.".into();
+    let path = write_story(dir.path(), &story);
+    let input = dir.path().join("wire.txt");
+    fs::write(&input, "Wire headline\n\nWire body text.\n").unwrap();
+    let out = copydesk(&["import", s(&input), "--into", s(&path)]);
+    assert!(out.status.success(), "{}", text(&out));
+    let after = store::load(&path).unwrap();
+    assert!(
+        after
+            .drafts
+            .iter()
+            .any(|d| d.fields.body == "Hand edit nobody saved as a draft."),
+        "the unsaved text is gone: {:#?}",
+        after.drafts
+    );
+    assert!(after.fields.body.contains("Wire body text."));
+    assert_eq!(
+        after.drafts.last().unwrap().label.as_deref(),
+        Some("Imported")
+    );
+}
+
+/// Item 1: an import whose result would be too large to read back is refused
+/// with a clear message, and the story is left as it was.
+#[test]
+fn an_import_too_large_for_a_story_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = Story::with_fields(Fields {
+        headline: "Small".into(),
+        body: "Small.".into(),
+        ..Fields::default()
+    });
+    let path = write_story(dir.path(), &story);
+    let before = fs::read(&path).unwrap();
+    // 17 MB on one line: the story would hold it twice (current and draft).
+    let input = dir.path().join("huge.txt");
+    fs::write(&input, "word ".repeat(3_400_000)).unwrap();
+    let out = copydesk(&["import", s(&input), "--into", s(&path)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let message = text(&out);
+    assert!(message.contains("story.ron"), "{message}");
+    assert!(message.contains("limit"), "{message}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    let new = dir.path().join("new.ron");
+    let out = copydesk(&["import", s(&input), "-o", s(&new)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(!new.exists());
+    // Every later command still reads the story.
+    assert!(copydesk(&["info", s(&path)]).status.success());
+}
+
+/// Item 6: `export -o LINK --force` replaces the link itself, never the file
+/// the link points to.
+#[cfg(unix)]
+#[test]
+fn export_force_replaces_a_link_not_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_story(
+        dir.path(),
+        &Story::with_fields(Fields {
+            headline: "Bridge".into(),
+            ..Fields::default()
+        }),
+    );
+    let precious = dir.path().join("precious.txt");
+    fs::write(&precious, "do not touch").unwrap();
+    let link = dir.path().join("out.txt");
+    std::os::unix::fs::symlink(&precious, &link).unwrap();
+    let out = copydesk(&["export", s(&path), "-f", "txt", "-o", s(&link), "--force"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(fs::read_to_string(&precious).unwrap(), "do not touch");
+    assert!(
+        !fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::read_to_string(&link).unwrap().contains("Bridge"));
+    // import -o --force likewise.
+    let input = dir.path().join("in.txt");
+    fs::write(&input, "Headline\n\nBody.").unwrap();
+    let link2 = dir.path().join("story-link.ron");
+    std::os::unix::fs::symlink(&precious, &link2).unwrap();
+    let out = copydesk(&["import", s(&input), "-o", s(&link2), "--force"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(fs::read_to_string(&precious).unwrap(), "do not touch");
+}
+
+/// Item 7: no character XML 1.0 forbids reaches an XML export, from any
+/// field (the id included), and the result is well-formed.
+#[test]
+fn xml_exports_hold_no_forbidden_characters() {
+    let mut story = Story::with_fields(Fields {
+        headline: "Bridge".into(),
+        body: "Body.".into(),
+        ..Fields::default()
+    });
+    story.id = "x\u{1b}]0;owned\u{7}\u{1b}[2J".into();
+    // Fields bypassing the text rule (a struct built in code).
+    story.fields.byline = "By \u{1}Olena\u{fffe}".into();
+    story.fields.note = "note \u{b}\u{c}\u{ffff} end".into();
+    for format in [
+        copydesk::export::Format::Nitf,
+        copydesk::export::Format::Html,
+    ] {
+        let xml = copydesk::export::export(&story, format).unwrap();
+        let bad: Vec<char> = xml
+            .chars()
+            .filter(|&c| {
+                !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+            })
+            .collect();
+        assert!(bad.is_empty(), "{format:?}: {bad:?}");
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{format:?} not well-formed: {e}\n{xml}"),
+            }
+        }
+        assert!(xml.contains("Olena"), "{xml}");
+    }
+}
