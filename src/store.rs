@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::story::{Dismissal, Draft, Fields, Status, Story};
+use crate::story::{Decision, Dismissal, Draft, Fields, Status, Story};
 
 /// The file format this build writes and the newest it reads.
 pub const FORMAT: u32 = 1;
@@ -101,7 +101,14 @@ struct FileOut<'a> {
     /// Dismissed check findings; left out of the file when there are none.
     #[serde(skip_serializing_if = "no_dismissals")]
     dismissed: &'a [Dismissal],
+    /// Desk decisions; left out of the file when there are none.
+    #[serde(skip_serializing_if = "no_decisions")]
+    decisions: &'a [Decision],
     drafts: &'a [Draft],
+}
+
+fn no_decisions(decisions: &&[Decision]) -> bool {
+    decisions.is_empty()
 }
 
 fn no_dismissals(dismissed: &&[Dismissal]) -> bool {
@@ -121,6 +128,8 @@ struct FileIn {
     current: Fields,
     #[serde(default)]
     dismissed: Vec<Dismissal>,
+    #[serde(default)]
+    decisions: Vec<Decision>,
     #[serde(default)]
     drafts: Vec<Draft>,
 }
@@ -142,6 +151,7 @@ pub fn to_ron_string(story: &Story) -> String {
         status: story.status,
         current: &story.fields,
         dismissed: &story.dismissed,
+        decisions: &story.decisions,
         drafts: &story.drafts,
     };
     let config = ron::ser::PrettyConfig::new()
@@ -202,6 +212,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Story, StoreError> {
         fields: file.current.normalized(),
         drafts,
         dismissed: file.dismissed,
+        decisions: file.decisions,
     })
 }
 

@@ -259,6 +259,22 @@ pub struct Story {
     /// Check findings the desk decided to keep (see `checks`), saved with the
     /// story so the next editor sees the decision.
     pub dismissed: Vec<Dismissal>,
+    /// Desk decisions recorded in the file (taking over a lock, sending a
+    /// story to Ready despite errors): who, when, what and why.
+    pub decisions: Vec<Decision>,
+}
+
+/// A desk decision kept in the story file, e.g. `action: "take-over"` with
+/// `why: "took over from Mira on desk-3"`, or `action: "ready-override"`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub at: Timestamp,
+    /// Who decided: the editor's name (from settings) and host.
+    pub who: String,
+    /// A stable key: `"take-over"` or `"ready-override"`.
+    pub action: String,
+    #[serde(default)]
+    pub why: String,
 }
 
 /// A dismissed check finding: which rule, in which field, about which text.
@@ -299,6 +315,7 @@ impl Story {
             fields: Fields::default(),
             drafts: Vec::new(),
             dismissed: Vec::new(),
+            decisions: Vec::new(),
         }
     }
 
