@@ -723,3 +723,25 @@ fn cli_new_and_errors_name_the_path() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("not a folder"));
 }
+
+#[test]
+fn a_desk_can_be_opened_off_the_window_thread() {
+    // The window opens a big desk on a worker thread and shows progress.
+    fn send<T: Send>() {}
+    send::<Desk>();
+    let dir = small_desk();
+    let mut calls = Vec::new();
+    let (_, refreshed) = std::thread::scope(|s| {
+        s.spawn(|| {
+            Desk::open_with_progress(dir.path(), DeskSettings::default(), &mut |done, total| {
+                calls.push((done, total))
+            })
+        })
+        .join()
+        .unwrap()
+    })
+    .unwrap();
+    assert_eq!(refreshed.added, 3);
+    assert_eq!(calls.first(), Some(&(0, 3)));
+    assert_eq!(calls.last(), Some(&(3, 3)));
+}

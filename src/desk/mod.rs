@@ -410,6 +410,9 @@ impl Desk {
         }
         out.unchanged += touch.len();
         out.removed = removed.len();
+        if put.is_empty() && touch.is_empty() && removed.is_empty() {
+            return Ok(());
+        }
         self.index
             .apply(&put, &touch, &removed)
             .map_err(|e| self.index_error(e))
