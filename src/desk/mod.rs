@@ -328,7 +328,6 @@ impl Desk {
             }
         }
         let removed: Vec<String> = known.into_keys().collect();
-        out.removed = removed.len();
         self.locks = self.read_locks(&scanned.locked);
         self.run_jobs(jobs, removed, &mut out, progress)?;
         Ok(out)
@@ -344,16 +343,19 @@ impl Desk {
             .collect()
     }
 
+    /// Read `jobs` on worker threads while this thread writes each result into
+    /// the index as it comes (one transaction), then drop `removed`.
     fn run_jobs(
         &mut self,
         jobs: Vec<Job>,
-        mut removed: Vec<String>,
+        removed: Vec<String>,
         out: &mut Refreshed,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<(), DeskError> {
+        if jobs.is_empty() && removed.is_empty() {
+            return Ok(());
+        }
         let total = jobs.len();
-        let mut put = Vec::new();
-        let mut touch = Vec::new();
         if total > 0 {
             progress(0, total);
         }
@@ -363,10 +365,15 @@ impl Desk {
             .min(8)
             .min(total.max(1));
         let next = AtomicUsize::new(0);
-        let (tx, rx) = mpsc::channel();
-        let root = &self.root;
-        let checks = &self.settings.checks;
-        std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel(256);
+        let Desk {
+            root,
+            settings,
+            index,
+            ..
+        } = self;
+        let (root, checks) = (&*root, &settings.checks);
+        let result = std::thread::scope(|scope| -> rusqlite::Result<()> {
             for _ in 0..workers {
                 let tx = tx.clone();
                 let (jobs, next) = (&jobs, &next);
@@ -374,48 +381,53 @@ impl Desk {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(i) else { break };
-                        if tx.send(read_one(root, job, checks)).is_err() {
+                        if tx
+                            .send((job.known.is_some(), read_one(root, job, checks)))
+                            .is_err()
+                        {
                             break;
                         }
                     }
                 });
             }
             drop(tx);
-            for (done, outcome) in rx.iter().enumerate() {
+            // Moved in: on an error, returning drops `rx`, which stops the
+            // workers at their next send (and lets the scope end).
+            let rx = rx;
+            let writer = index.writer()?;
+            for path in &removed {
+                writer.remove(path)?;
+            }
+            out.removed += removed.len();
+            for (done, (was_known, outcome)) in rx.iter().enumerate() {
                 match outcome {
                     Outcome::Put(indexed, k) => {
                         if let Some(p) = &indexed.summary.problem {
                             out.problems.push(p.clone());
                         }
-                        put.push((*indexed, k));
+                        writer.put(&indexed, k)?;
+                        if was_known {
+                            out.updated += 1;
+                        } else {
+                            out.added += 1;
+                        }
                     }
-                    Outcome::Touch(rel, k) => touch.push((rel, k)),
-                    Outcome::Gone(rel) => removed.push(rel),
+                    Outcome::Touch(rel, k) => {
+                        writer.touch(&rel, k)?;
+                        out.unchanged += 1;
+                    }
+                    Outcome::Gone(rel) => {
+                        writer.remove(&rel)?;
+                        out.removed += 1;
+                    }
                 }
                 if (done + 1) % 64 == 0 || done + 1 == total {
                     progress(done + 1, total);
                 }
             }
+            writer.commit()
         });
-        for (indexed, _) in &put {
-            let rel = &indexed.summary.path;
-            if jobs
-                .iter()
-                .any(|j| &j.found.rel == rel && j.known.is_some())
-            {
-                out.updated += 1;
-            } else {
-                out.added += 1;
-            }
-        }
-        out.unchanged += touch.len();
-        out.removed = removed.len();
-        if put.is_empty() && touch.is_empty() && removed.is_empty() {
-            return Ok(());
-        }
-        self.index
-            .apply(&put, &touch, &removed)
-            .map_err(|e| self.index_error(e))
+        result.map_err(|e| self.index_error(e))
     }
 
     /// Update the index for these paths (absolute, as a watcher reports them):
