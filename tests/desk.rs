@@ -274,6 +274,30 @@ fn search_finds_any_field_by_prefix_with_the_words_in_context() {
 }
 
 #[test]
+fn while_one_or_two_letters_are_typed_the_newest_come_first() {
+    let dir = small_desk();
+    let mut old = story("old", "Budget talks", "Budget budget budget budget.");
+    old.modified = "2020-01-01T00:00:00Z".parse().unwrap();
+    put(dir.path(), "old.ron", &old);
+    let mut new = story("new", "Bridge", "A bridge.");
+    new.modified = "2030-01-01T00:00:00Z".parse().unwrap();
+    put(dir.path(), "new.ron", &new);
+    let desk = open(dir.path());
+    let all = Filter::default();
+    let short = desk.search("b", &all, 10).unwrap();
+    assert_eq!(short.first().unwrap().story.path, "new.ron");
+    assert_eq!(short.last().unwrap().story.path, "old.ron");
+    assert!(
+        short
+            .windows(2)
+            .all(|w| w[0].story.modified >= w[1].story.modified)
+    );
+    // From three letters on, relevance: the story full of "budget" leads.
+    let ranked = desk.search("bud", &all, 10).unwrap();
+    assert_eq!(ranked.first().unwrap().story.path, "old.ron");
+}
+
+#[test]
 fn sorting_by_columns() {
     let dir = small_desk();
     let desk = open(dir.path());

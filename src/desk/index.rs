@@ -296,15 +296,24 @@ impl Index {
 
     /// Stories matching `query` (every word, each as a prefix, in any field),
     /// best first, at most `limit`, each with its best passage.
+    ///
+    /// "Best" is FTS5's relevance (bm25), except while every word typed is one
+    /// or two letters long: such prefixes match nearly every story, relevance
+    /// means nothing yet, and the newest stories come first (and fast).
     pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> rusqlite::Result<Vec<Hit>> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        // Rank everything that matches, but make snippets for the best only.
+        let order = if is_short(query) {
+            "-s.modified"
+        } else {
+            "fts.rank"
+        };
+        // Order everything that matches, but make snippets for the best only.
         let sql = format!(
             "WITH top AS (
-                SELECT fts.rowid AS id, fts.rank AS r FROM fts JOIN stories s ON s.id = fts.rowid
-                WHERE fts MATCH ?4 AND {FILTER_SQL} ORDER BY fts.rank LIMIT ?5)
+                SELECT fts.rowid AS id, {order} AS r FROM fts JOIN stories s ON s.id = fts.rowid
+                WHERE fts MATCH ?4 AND {FILTER_SQL} ORDER BY r LIMIT ?5)
              SELECT {COLUMNS}, snippet(fts, -1, char(57344), char(57345), '…', 16)
              FROM top JOIN fts ON fts.rowid = top.id JOIN stories s ON s.id = top.id
              WHERE fts MATCH ?4 ORDER BY top.r"
@@ -470,6 +479,13 @@ pub fn fts_query(typed: &str) -> Option<String> {
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// Whether every word typed is at most two letters (see [`Index::search`]).
+fn is_short(typed: &str) -> bool {
+    typed
+        .split(|c: char| !c.is_alphanumeric())
+        .all(|w| w.chars().count() <= 2)
 }
 
 fn split_snippet(snippet: &str) -> Vec<(String, bool)> {
