@@ -1,5 +1,6 @@
 //! The command line: `copydesk [FILE]` opens the window; `copydesk info`, `log`,
-//! `diff`, `export`, `import` and `check` drive the same core without one. Each
+//! `diff`, `export`, `import` and `check` drive the same core without one;
+//! `ls`, `search` and `new` work on a desk (see `cli/desk.rs`). Each
 //! command is a few lines over the core.
 //!
 //! Exit codes: 0 success, 2 error (unreadable file, bad arguments) with one line
@@ -10,6 +11,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod desk;
 
 use crate::checks::{self, Severity};
 use crate::export::{self, ExportError, Format};
@@ -162,6 +165,12 @@ pub enum Command {
         #[arg(long)]
         spell_out_numbers: bool,
     },
+    /// List the stories of a desk (a folder of stories; subfolders are sections).
+    Ls(desk::LsArgs),
+    /// Search every field of every story in a desk; matching words shown in context.
+    Search(desk::SearchArgs),
+    /// Create a new story in a desk from one of its templates (`templates/`).
+    New(desk::NewArgs),
 }
 
 /// How `check` prints its findings.
@@ -190,6 +199,8 @@ pub enum CliError {
     Draft { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
+    #[error(transparent)]
+    Desk(#[from] crate::desk::DeskError),
 }
 
 /// Run one command, writing its report to `out`. Everything a command prints
@@ -293,6 +304,9 @@ fn run_command(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliEr
             };
             return run_check(out, story, *format, &settings);
         }
+        Command::Ls(args) => desk::run_ls(out, args)?,
+        Command::Search(args) => desk::run_search(out, args)?,
+        Command::New(args) => desk::run_new(out, args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@
 pub mod checks;
 pub mod cli;
 pub mod compare;
+pub mod desk;
 pub mod export;
 pub mod import;
 pub mod recovery;

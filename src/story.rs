@@ -266,6 +266,22 @@ pub struct Story {
     /// Keys of the story file (top level and `current`) that this version does
     /// not know, kept through load and save (see `store::UnknownKeys`).
     pub unknown: crate::store::UnknownKeys,
+    /// Desk decisions recorded in the file (taking over a lock, sending a
+    /// story to Ready despite errors): who, when, what and why.
+    pub decisions: Vec<Decision>,
+}
+
+/// A desk decision kept in the story file, e.g. `action: "take-over"` with
+/// `why: "took over from Mira on desk-3"`, or `action: "ready-override"`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub at: Timestamp,
+    /// Who decided: the editor's name (from settings) and host.
+    pub who: String,
+    /// A stable key: `"take-over"` or `"ready-override"`.
+    pub action: String,
+    #[serde(default)]
+    pub why: String,
 }
 
 /// Draft numbers are `u32`; a story whose newest draft is numbered
@@ -354,6 +370,7 @@ impl Story {
             drafts: Vec::new(),
             dismissed: Vec::new(),
             unknown: Default::default(),
+            decisions: Vec::new(),
         }
     }
 

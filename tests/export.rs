@@ -69,6 +69,7 @@ fn fixed_story() -> Story {
         ],
         dismissed: Vec::new(),
         unknown: Default::default(),
+        decisions: Vec::new(),
     }
 }
 

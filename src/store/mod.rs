@@ -186,6 +186,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Story, StoreError> {
         fields: file.current.normalized(),
         drafts,
         dismissed: file.dismissed,
+        decisions: file.decisions,
         unknown: file.unknown,
     })
 }

@@ -18,7 +18,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::story::{Dismissal, Draft, Fields, Status, Story};
+use crate::story::{Decision, Dismissal, Draft, Fields, Status, Story};
 
 /// Keys of a story file that this version does not know, with their values as
 /// written (raw RON). `own` are the keys of the struct itself (the story's top
@@ -72,6 +72,7 @@ const TOP_KEYS: &[&str] = &[
     "status",
     "current",
     "dismissed",
+    "decisions",
     "drafts",
 ];
 const DRAFT_KEYS: &[&str] = &["number", "saved", "label", "fields"];
@@ -98,6 +99,10 @@ impl Serialize for FileOut<'_> {
         // Dismissed check findings: left out of the file when there are none.
         if !story.dismissed.is_empty() {
             st.serialize_field("dismissed", &story.dismissed)?;
+        }
+        // Desk decisions (lock take-overs, Ready overrides): left out when none.
+        if !story.decisions.is_empty() {
+            st.serialize_field("decisions", &story.decisions)?;
         }
         st.serialize_field("drafts", &DraftsOut(&story.drafts))?;
         write_unknown(&mut st, TOP_KEYS, &story.unknown.own)?;
@@ -165,6 +170,7 @@ pub(super) struct FileIn {
     pub status: Status,
     pub current: Fields,
     pub dismissed: Vec<Dismissal>,
+    pub decisions: Vec<Decision>,
     pub drafts: Vec<Draft>,
     pub unknown: UnknownKeys,
 }
@@ -208,6 +214,7 @@ impl<'de> Deserialize<'de> for FileIn {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FileIn, A::Error> {
                 let (mut format, mut id, mut created, mut modified) = (None, None, None, None);
                 let (mut status, mut current, mut dismissed, mut drafts) = (None, None, None, None);
+                let mut decisions = None;
                 let mut own = BTreeMap::new();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
@@ -218,6 +225,7 @@ impl<'de> Deserialize<'de> for FileIn {
                         "status" => set(&mut map, &mut status, "status")?,
                         "current" => set(&mut map, &mut current, "current")?,
                         "dismissed" => set(&mut map, &mut dismissed, "dismissed")?,
+                        "decisions" => set(&mut map, &mut decisions, "decisions")?,
                         "drafts" => set(&mut map, &mut drafts, "drafts")?,
                         _ => keep(&mut map, &mut own, key)?,
                     }
@@ -237,6 +245,7 @@ impl<'de> Deserialize<'de> for FileIn {
                     status: status.unwrap_or_default(),
                     current: current.fields,
                     dismissed: dismissed.unwrap_or_default(),
+                    decisions: decisions.unwrap_or_default(),
                     drafts: drafts.into_iter().map(|d| d.0).collect(),
                     unknown: UnknownKeys {
                         own,
