@@ -155,6 +155,12 @@ pub enum Command {
         /// House style: spell out one to nine.
         #[arg(long)]
         spell_out_numbers: bool,
+        /// Leave spelling out of the report.
+        #[arg(long)]
+        no_spelling: bool,
+        /// The dictionary to spell with [default: the story's language, else en_US].
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
 }
 
@@ -182,6 +188,8 @@ pub enum CliError {
     Draft { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
+    #[error(transparent)]
+    Spell(#[from] crate::spell::SpellError),
 }
 
 /// Run one command, writing its report to `out`.
@@ -250,6 +258,8 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             target,
             long_sentence,
             spell_out_numbers,
+            no_spelling,
+            lang,
         } => {
             let settings = checks::CheckSettings {
                 word_target: *target,
@@ -257,7 +267,8 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
                 spell_out_numbers: *spell_out_numbers,
                 ..Default::default()
             };
-            return run_check(out, story, *format, &settings);
+            let spelling = (!*no_spelling).then_some(lang.as_deref());
+            return run_check(out, story, *format, &settings, spelling);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -570,6 +581,30 @@ enum ImportTarget<'a> {
     Draft(&'a std::path::Path, Box<Story>),
 }
 
+/// The speller `check` uses: `lang`, else the story's language, else
+/// en_US; with the desk's and the user's word lists. Unreadable lists are
+/// noted on stderr.
+fn cli_speller(
+    path: &std::path::Path,
+    story: &Story,
+    lang: Option<&str>,
+) -> Result<crate::spell::Speller, CliError> {
+    use crate::spell;
+    let lang = lang
+        .or(story.proofing.language.as_deref())
+        .unwrap_or(spell::DEFAULT_LANGUAGE);
+    let dict = spell::load(lang, &spell::system_folders())?;
+    let (words, problems) = spell::lists_for(Some(path));
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+    Ok(spell::Speller::new(
+        lang,
+        std::sync::Arc::new(dict),
+        std::sync::Arc::new(words),
+    ))
+}
+
 /// One finding as `check --format json` prints it.
 #[derive(serde::Serialize)]
 struct JsonFinding<'a> {
@@ -613,9 +648,15 @@ fn run_check(
     path: &std::path::Path,
     format: CheckFormat,
     settings: &checks::CheckSettings,
+    spelling: Option<Option<&str>>,
 ) -> Result<ExitCode, CliError> {
     let story = store::load(path)?;
-    let (all, summary) = checks::check_with_summary(&story.fields, settings);
+    let (mut all, summary) = checks::check_with_summary(&story.fields, settings);
+    if let Some(lang) = spelling {
+        let speller = cli_speller(path, &story, lang)?;
+        all.extend(checks::spelling::spelling(&story, &speller));
+        checks::sort(&mut all);
+    }
     let total = all.len();
     let findings = checks::active(all, &story.fields, &story.dismissed);
     let dismissed = total - findings.len();

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod export;
 pub mod import;
 pub mod recovery;
+pub mod spell;
 pub mod store;
 pub mod story;
 pub mod ui;

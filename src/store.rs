@@ -101,11 +101,27 @@ struct FileOut<'a> {
     /// Dismissed check findings; left out of the file when there are none.
     #[serde(skip_serializing_if = "no_dismissals")]
     dismissed: &'a [Dismissal],
+    /// The story's dictionary, ignored words and rules turned off (see
+    /// `story::Proofing`); each left out while unset.
+    #[serde(skip_serializing_if = "no_language")]
+    language: &'a Option<String>,
+    #[serde(skip_serializing_if = "no_words")]
+    ignored_words: &'a [String],
+    #[serde(skip_serializing_if = "no_words")]
+    style_off: &'a [String],
     drafts: &'a [Draft],
 }
 
 fn no_dismissals(dismissed: &&[Dismissal]) -> bool {
     dismissed.is_empty()
+}
+
+fn no_language(language: &&Option<String>) -> bool {
+    language.is_none()
+}
+
+fn no_words(words: &&[String]) -> bool {
+    words.is_empty()
 }
 
 /// The file as read.
@@ -121,6 +137,12 @@ struct FileIn {
     current: Fields,
     #[serde(default)]
     dismissed: Vec<Dismissal>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    ignored_words: Vec<String>,
+    #[serde(default)]
+    style_off: Vec<String>,
     #[serde(default)]
     drafts: Vec<Draft>,
 }
@@ -142,6 +164,9 @@ pub fn to_ron_string(story: &Story) -> String {
         status: story.status,
         current: &story.fields,
         dismissed: &story.dismissed,
+        language: &story.proofing.language,
+        ignored_words: &story.proofing.ignored_words,
+        style_off: &story.proofing.style_off,
         drafts: &story.drafts,
     };
     let config = ron::ser::PrettyConfig::new()
@@ -202,6 +227,11 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Story, StoreError> {
         fields: file.current.normalized(),
         drafts,
         dismissed: file.dismissed,
+        proofing: crate::story::Proofing {
+            language: file.language,
+            ignored_words: file.ignored_words,
+            style_off: file.style_off,
+        },
     })
 }
 

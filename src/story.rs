@@ -259,6 +259,20 @@ pub struct Story {
     /// Check findings the desk decided to keep (see `checks`), saved with the
     /// story so the next editor sees the decision.
     pub dismissed: Vec<Dismissal>,
+    /// Spelling and house-style choices for this story (see [`Proofing`]).
+    pub proofing: Proofing,
+}
+
+/// A story's own proofing choices, kept in the story file; each is left out
+/// of the file while unset.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Proofing {
+    /// The dictionary for this story (`"en_GB"`); the app's setting when `None`.
+    pub language: Option<String>,
+    /// Words spelling accepts in this story only (Ignore).
+    pub ignored_words: Vec<String>,
+    /// House-style rules (by id) turned off for this story.
+    pub style_off: Vec<String>,
 }
 
 /// A dismissed check finding: which rule, in which field, about which text.
@@ -299,6 +313,7 @@ impl Story {
             fields: Fields::default(),
             drafts: Vec::new(),
             dismissed: Vec::new(),
+            proofing: Proofing::default(),
         }
     }
 

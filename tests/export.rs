@@ -66,6 +66,7 @@ fn fixed_story() -> Story {
             },
         ],
         dismissed: Vec::new(),
+        proofing: Default::default(),
     }
 }
 

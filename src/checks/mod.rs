@@ -61,6 +61,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::story::{self, Dismissal, Field, Fields, Limits, Story};
 
+pub mod spelling;
+
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
@@ -115,10 +117,12 @@ pub enum Rule {
     SubheadInBody,
     StrayHeading,
     SpellOutNumber,
+    /// A word not in the story's dictionary (see `spelling`).
+    Spelling,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 19] = [
         Rule::SlugTooLong,
         Rule::HeadlineTooLong,
         Rule::SubheadTooLong,
@@ -137,6 +141,7 @@ impl Rule {
         Rule::SubheadInBody,
         Rule::StrayHeading,
         Rule::SpellOutNumber,
+        Rule::Spelling,
     ];
 
     /// The stable key, e.g. `"headline-too-long"`.
@@ -160,6 +165,7 @@ impl Rule {
             Rule::SubheadInBody => "subhead-in-body",
             Rule::StrayHeading => "stray-heading",
             Rule::SpellOutNumber => "spell-out-number",
+            Rule::Spelling => "spelling",
         }
     }
 

@@ -53,8 +53,8 @@ use std::path::Path;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::store::{self, StoreError};
-pub use pieces::{Piece, Role};
 use crate::story::{Field, Fields, normalize_text, word_count};
+pub use pieces::{Piece, Role};
 
 /// What the imported text is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
