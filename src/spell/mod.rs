@@ -157,10 +157,31 @@ pub fn load_bundled(lang: &str) -> Result<Dictionary, SpellError> {
     parse(lang, aff, dic)
 }
 
+/// The app's spelling settings (the story's own language wins).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct SpellSettings {
+    /// Mark misspelt words and list them in the checks.
+    pub enabled: bool,
+    /// The dictionary for stories that do not name one.
+    pub language: String,
+}
+
+impl Default for SpellSettings {
+    fn default() -> Self {
+        SpellSettings {
+            enabled: true,
+            language: DEFAULT_LANGUAGE.to_owned(),
+        }
+    }
+}
+
 /// Dictionaries loaded (or loading) for the app: shared between threads.
 #[derive(Default)]
 pub struct Library {
     loaded: RwLock<HashMap<String, Arc<Dictionary>>>,
+    /// Languages asked for (loaded, loading or failed): never asked twice.
+    asked: Mutex<HashSet<String>>,
     /// How long each took to load, and the ones that failed.
     report: Mutex<Vec<(String, Result<Duration, String>)>>,
 }
@@ -170,7 +191,41 @@ impl Library {
     /// Returns at once.
     pub fn load_in_background(langs: Vec<String>) -> Arc<Library> {
         let library = Arc::new(Library::default());
-        let lib = Arc::clone(&library);
+        library.request(langs);
+        library
+    }
+
+    /// A library holding dictionaries already loaded (tests, benches).
+    pub fn from_loaded(dicts: Vec<(String, Arc<Dictionary>)>) -> Arc<Library> {
+        let library = Library::default();
+        for (lang, dict) in dicts {
+            library
+                .asked
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(lang.clone());
+            library
+                .loaded
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(lang, dict);
+        }
+        Arc::new(library)
+    }
+
+    /// Load the `langs` not asked for before, on a background thread.
+    pub fn request(self: &Arc<Self>, langs: Vec<String>) {
+        let langs: Vec<String> = {
+            let mut asked = self.asked.lock().unwrap_or_else(|e| e.into_inner());
+            langs
+                .into_iter()
+                .filter(|l| asked.insert(l.clone()))
+                .collect()
+        };
+        if langs.is_empty() {
+            return;
+        }
+        let lib = Arc::clone(self);
         let spawned = std::thread::Builder::new()
             .name("copydesk-dictionaries".into())
             .spawn(move || {
@@ -180,13 +235,20 @@ impl Library {
                 }
             });
         if let Err(err) = spawned {
-            library
-                .report
+            self.report
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push(("*".into(), Err(err.to_string())));
         }
-        library
+    }
+
+    /// Why `lang` failed to load, if it did.
+    pub fn failure(&self, lang: &str) -> Option<String> {
+        self.report
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .find_map(|(l, r)| (l == lang).then(|| r.clone().err()).flatten())
     }
 
     /// Load `lang` on this thread (unless it is in already) and return it.

@@ -43,6 +43,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The copy-desk checks' settings (their limits follow `limits`).
     pub checks: crate::checks::CheckSettings,
+    /// Spelling on or off, and the default dictionary.
+    pub spelling: crate::spell::SpellSettings,
 }
 
 impl Settings {
@@ -67,6 +69,7 @@ pub struct Document {
     saved_status: Status,
     saved_drafts: usize,
     saved_dismissed: usize,
+    saved_proofing: crate::story::Proofing,
     pub body_counts: BodyCounts,
     /// Counts changes to the text, so autosave knows what it has written.
     pub generation: u64,
@@ -82,6 +85,7 @@ impl Document {
             saved_status: story.status,
             saved_drafts: story.drafts.len(),
             saved_dismissed: story.dismissed.len(),
+            saved_proofing: story.proofing.clone(),
             body_counts: BodyCounts::of(&story.fields.body),
             story,
             path,
@@ -156,6 +160,7 @@ impl Document {
         self.story.status != self.saved_status
             || self.story.drafts.len() != self.saved_drafts
             || self.story.dismissed.len() != self.saved_dismissed
+            || self.story.proofing != self.saved_proofing
             || self.story.fields != self.saved_fields
     }
 
@@ -166,6 +171,7 @@ impl Document {
         self.saved_status = self.story.status;
         self.saved_drafts = self.story.drafts.len();
         self.saved_dismissed = self.story.dismissed.len();
+        self.saved_proofing = self.story.proofing.clone();
     }
 
     /// The file name, or the name of an unsaved story.
@@ -307,6 +313,10 @@ pub struct CopydeskApp {
     pending_select: Option<(Field, std::ops::Range<usize>)>,
     /// Texts before app-level edits (fixes, take-backs, restores), newest last.
     undo: Vec<Fields>,
+    /// Spelling, once [`Self::with_spelling`] gave it dictionaries.
+    spelling: Option<crate::ui::spelling::Spelling>,
+    /// The story's speller this frame (`None` while its dictionary loads).
+    speller: Option<crate::spell::Speller>,
 }
 
 impl CopydeskApp {
@@ -338,6 +348,8 @@ impl CopydeskApp {
             show_checks: true,
             pending_select: None,
             undo: Vec::new(),
+            spelling: None,
+            speller: None,
         }
     }
 
@@ -373,6 +385,13 @@ impl CopydeskApp {
         if !found.is_empty() {
             self.modal = Some(Modal::Recover { found });
         }
+        self
+    }
+
+    /// Spell with the dictionaries of `library` (loading in the background:
+    /// nothing waits for them).
+    pub fn with_spelling(mut self, library: std::sync::Arc<crate::spell::Library>) -> Self {
+        self.spelling = Some(crate::ui::spelling::Spelling::new(library));
         self
     }
 
@@ -670,6 +689,7 @@ impl CopydeskApp {
         }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
+        self.refresh_speller(&ctx);
         if let Some((field, chars)) = self.pending_select.take() {
             crate::ui::editor::select(&ctx, field, chars);
         }
@@ -699,11 +719,27 @@ impl CopydeskApp {
                 self.settings.checks.limits = self.settings.limits.clone();
             }
             let mut action = None;
+            let mut language = None;
+            self.checks.set_speller(self.speller.clone());
             egui::Panel::right("checks")
                 .default_size(330.0)
                 .show(ui, |ui| {
+                    if let Some(spelling) = &self.spelling
+                        && self.settings.spelling.enabled
+                    {
+                        language = crate::ui::spelling::language_picker(
+                            ui,
+                            self.doc.story.proofing.language.as_deref(),
+                            &self.settings.spelling,
+                            &spelling.languages,
+                        );
+                    }
                     action = self.checks.ui(ui, &self.doc.story, &self.settings.checks)
                 });
+            if let Some(language) = language {
+                self.doc.story.proofing.language = language;
+                self.doc.touch();
+            }
             if let Some(action) = action {
                 self.checks_action(&ctx, action);
             }
@@ -749,6 +785,27 @@ impl CopydeskApp {
             self.screenshot = None;
             self.allow_close = true;
             ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// The story's speller for this frame; while its dictionary loads, ask
+    /// for another frame soon so the marks appear without a keystroke.
+    fn refresh_speller(&mut self, ctx: &egui::Context) {
+        let Some(spelling) = &mut self.spelling else {
+            return;
+        };
+        let doc = &self.doc;
+        self.speller = spelling.speller(&doc.story, doc.path.as_deref(), &self.settings.spelling);
+        if self.speller.is_none()
+            && self.settings.spelling.enabled
+            && spelling
+                .failure(&doc.story, &self.settings.spelling)
+                .is_none()
+        {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+        for problem in std::mem::take(&mut spelling.problems) {
+            self.error(problem);
         }
     }
 
@@ -1254,6 +1311,7 @@ impl CopydeskApp {
                     self.after_fix(before, "Smart quotes".into());
                 }
             }
+            ChecksAction::IgnoreWord(word) => self.ignore_word(word),
             ChecksAction::Dismiss(finding) => {
                 let dismissal = checks::dismissal(&finding, &self.doc.story.fields);
                 self.doc.story.dismissed.push(dismissal);
@@ -1261,6 +1319,18 @@ impl CopydeskApp {
                 self.info("Dismissed for this story — kept in the file when you save".into());
             }
         }
+    }
+
+    /// Accept `word` in this story (kept in the story file).
+    fn ignore_word(&mut self, word: String) {
+        let ignored = &mut self.doc.story.proofing.ignored_words;
+        if !ignored.contains(&word) {
+            ignored.push(word.clone());
+        }
+        self.doc.touch();
+        self.info(format!(
+            "“{word}” is accepted in this story — kept in the file when you save"
+        ));
     }
 
     fn after_fix(&mut self, before: Fields, label: String) {
@@ -1623,6 +1693,14 @@ impl CopydeskApp {
                     });
                 if ui.button("Restore defaults").clicked() {
                     *limits = Limits::default();
+                }
+                if let Some(spelling) = &self.spelling {
+                    ui.separator();
+                    crate::ui::spelling::settings_ui(
+                        ui,
+                        &mut self.settings.spelling,
+                        &spelling.languages,
+                    );
                 }
             });
         self.show_settings = open;

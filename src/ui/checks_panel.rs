@@ -10,8 +10,9 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{Color32, ProgressBar, RichText, Sense, Ui};
 
-use crate::checks::{self, CheckSettings, Finding, Rule, Severity, Summary};
-use crate::story::{Dismissal, Field, Fields, Story};
+use crate::checks::{self, CheckSettings, Finding, Rule, Severity, Summary, spelling};
+use crate::spell::Speller;
+use crate::story::{Dismissal, Field, Fields, Proofing, Story};
 use crate::ui::editor::thousands;
 use crate::ui::theme;
 
@@ -26,6 +27,8 @@ pub enum ChecksAction {
     Dismiss(Finding),
     /// Make every straight quote curly (`checks::fix_all_quotes`).
     FixAllQuotes,
+    /// Accept this word in this story (`story::Proofing::ignored_words`).
+    IgnoreWord(String),
 }
 
 /// One finding with what the list shows for it, computed once per refresh.
@@ -35,13 +38,20 @@ struct Row {
     location: String,
     /// The offending text with a little context, or empty.
     excerpt: String,
+    /// For a misspelt word: every suggestion after the first (the fix).
+    more: Vec<String>,
+    /// The finding's own text (for Ignore).
+    finding_text: Option<String>,
 }
 
 /// Texts larger than this (all fields, in bytes) are checked off the UI thread.
 const BACKGROUND_BYTES: usize = 16_000;
 
-/// What a background check sends back: every finding, and the summary.
-type Checked = (Vec<Finding>, Summary);
+/// What a background check sends back: every finding, the summary, and the
+/// suggestions for each misspelt word (by field and start).
+type Checked = (Vec<Finding>, Summary, Suggestions);
+
+type Suggestions = std::collections::HashMap<(Field, usize), Vec<String>>;
 
 /// What the findings were computed from.
 #[derive(Clone, PartialEq)]
@@ -49,6 +59,8 @@ struct Input {
     fields: Fields,
     dismissed: Vec<Dismissal>,
     settings: CheckSettings,
+    proofing: Proofing,
+    speller: Option<Speller>,
 }
 
 /// The panel's state: the findings, cached until their input changes.
@@ -63,21 +75,46 @@ pub struct ChecksPanel {
     computed: u64,
     /// A check running on another thread, and what it is checking.
     pending: Option<(Input, Receiver<Checked>)>,
+    /// Spelling joins the checks while this is set (see [`Self::set_speller`]).
+    speller: Option<Speller>,
 }
 
 impl Input {
-    fn of(story: &Story, settings: &CheckSettings) -> Self {
+    fn of(story: &Story, settings: &CheckSettings, speller: &Option<Speller>) -> Self {
         Input {
             fields: story.fields.clone(),
             dismissed: story.dismissed.clone(),
             settings: settings.clone(),
+            proofing: story.proofing.clone(),
+            speller: speller.clone(),
         }
     }
 
-    fn matches(&self, story: &Story, settings: &CheckSettings) -> bool {
+    fn matches(&self, story: &Story, settings: &CheckSettings, speller: &Option<Speller>) -> bool {
         self.fields == story.fields
             && self.dismissed == story.dismissed
             && self.settings == *settings
+            && self.proofing == story.proofing
+            && self.speller == *speller
+    }
+
+    /// Every check, spelling included when there is a speller.
+    fn check(&self) -> Checked {
+        let (mut all, summary) = checks::check_with_summary(&self.fields, &self.settings);
+        let mut suggestions = Suggestions::new();
+        if let Some(speller) = &self.speller {
+            let story = Story {
+                fields: self.fields.clone(),
+                proofing: self.proofing.clone(),
+                ..Story::new()
+            };
+            for m in spelling::misspellings(&story, speller) {
+                all.push(m.finding(&speller.lang));
+                suggestions.insert((m.field, m.range.start), m.suggestions);
+            }
+            checks::sort(&mut all);
+        }
+        (all, summary, suggestions)
     }
 }
 
@@ -86,10 +123,16 @@ impl ChecksPanel {
         Self::default()
     }
 
+    /// Let spelling join the checks (`None`: leave it out, e.g. while the
+    /// dictionary loads). The findings are recomputed when this changes.
+    pub fn set_speller(&mut self, speller: Option<Speller>) {
+        self.speller = speller;
+    }
+
     fn is_current(&self, story: &Story, settings: &CheckSettings) -> bool {
         self.input
             .as_ref()
-            .is_some_and(|i| i.matches(story, settings))
+            .is_some_and(|i| i.matches(story, settings, &self.speller))
     }
 
     /// Recompute the findings if the story's text, its dismissals or the
@@ -98,9 +141,9 @@ impl ChecksPanel {
         if self.is_current(story, settings) {
             return false;
         }
-        let input = Input::of(story, settings);
-        let (all, summary) = checks::check_with_summary(&input.fields, settings);
-        self.install(input, all, summary);
+        let input = Input::of(story, settings, &self.speller);
+        let checked = input.check();
+        self.install(input, checked);
         true
     }
 
@@ -115,9 +158,9 @@ impl ChecksPanel {
     ) {
         if let Some((_, rx)) = &self.pending {
             match rx.try_recv() {
-                Ok((all, summary)) => {
+                Ok(checked) => {
                     if let Some((input, _)) = self.pending.take() {
-                        self.install(input, all, summary);
+                        self.install(input, checked);
                     }
                 }
                 Err(TryRecvError::Empty) => {}
@@ -128,7 +171,7 @@ impl ChecksPanel {
             || self
                 .pending
                 .as_ref()
-                .is_some_and(|(i, _)| i.matches(story, settings))
+                .is_some_and(|(i, _)| i.matches(story, settings, &self.speller))
         {
             return;
         }
@@ -137,12 +180,12 @@ impl ChecksPanel {
             self.refresh(story, settings);
             return;
         }
-        let input = Input::of(story, settings);
+        let input = Input::of(story, settings, &self.speller);
         let job = input.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         let waker = ctx.clone();
         std::thread::spawn(move || {
-            let done = checks::check_with_summary(&job.fields, &job.settings);
+            let done = job.check();
             let _ = tx.send(done);
             waker.request_repaint();
         });
@@ -154,7 +197,7 @@ impl ChecksPanel {
         self.pending.is_some()
     }
 
-    fn install(&mut self, input: Input, all: Vec<Finding>, summary: Summary) {
+    fn install(&mut self, input: Input, (all, summary, mut suggestions): Checked) {
         let fields = &input.fields;
         let total = all.len();
         let findings = checks::active(all, fields, &input.dismissed);
@@ -180,10 +223,18 @@ impl ChecksPanel {
                     format!("column {column}")
                 };
                 let excerpt = excerpt_for(&finding, text);
+                let more = suggestions
+                    .remove(&(finding.field, finding.range.start))
+                    .filter(|_| finding.rule == Rule::Spelling)
+                    .map(|s| s.into_iter().skip(1).collect())
+                    .unwrap_or_default();
+                let finding_text = text.get(finding.range.clone()).map(str::to_owned);
                 Row {
                     finding,
                     location,
                     excerpt,
+                    more,
+                    finding_text,
                 }
             })
             .collect();
@@ -373,6 +424,31 @@ fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
                 .clicked()
         {
             action = Some(ChecksAction::Fix(finding.clone()));
+        }
+        for word in &row.more {
+            if ui
+                .small_button(word)
+                .on_hover_text(format!("Change to “{word}”"))
+                .clicked()
+            {
+                let mut other = finding.clone();
+                other.fix = Some(checks::Fix {
+                    label: format!("Change to “{word}”"),
+                    replacement: word.clone(),
+                });
+                action = Some(ChecksAction::Fix(other));
+            }
+        }
+        if finding.rule == Rule::Spelling
+            && let Some(text) = row.finding_text.as_deref()
+            && ui
+                .small_button("Ignore")
+                .on_hover_text(format!(
+                    "Accept “{text}” in this story (kept in the story file)"
+                ))
+                .clicked()
+        {
+            action = Some(ChecksAction::IgnoreWord(text.to_owned()));
         }
         if ui
             .small_button("Dismiss")

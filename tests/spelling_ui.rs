@@ -1,0 +1,130 @@
+//! Spelling in the window, driven as a user would: findings with suggestions
+//! in the checks panel, a suggestion applied, Ignore, the story's language.
+
+use std::sync::{Arc, OnceLock};
+
+use copydesk::spell::{self, Dictionary, Library};
+use copydesk::story::{Fields, Story};
+use copydesk::ui::{CopydeskApp, Document, Settings};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn dicts() -> Vec<(String, Arc<Dictionary>)> {
+    static D: OnceLock<Vec<(String, Arc<Dictionary>)>> = OnceLock::new();
+    D.get_or_init(|| {
+        ["en_US", "en_GB"]
+            .into_iter()
+            .map(|l| (l.to_owned(), Arc::new(spell::load_bundled(l).unwrap())))
+            .collect()
+    })
+    .clone()
+}
+
+/// The window on a story saved in `dir`, spelling with `library`.
+fn app_harness(
+    dir: &std::path::Path,
+    body: &str,
+    library: Arc<Library>,
+) -> Harness<'static, CopydeskApp> {
+    let story = Story::with_fields(Fields {
+        headline: "Council backs plan".into(),
+        body: body.into(),
+        ..Fields::default()
+    });
+    let path = dir.join("story.ron");
+    copydesk::store::save(&path, &story).unwrap();
+    let doc = Document::from_file(copydesk::store::load(&path).unwrap(), path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .build_eframe(move |cc| {
+            CopydeskApp::new(&cc.egui_ctx, doc, Settings::default()).with_spelling(library)
+        });
+    harness.step();
+    harness.step();
+    harness
+}
+
+#[test]
+fn spelling_findings_offer_suggestions_and_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_harness(
+        dir.path(),
+        "The mayor will recieve the plan from Dnipryk.",
+        Library::from_loaded(dicts()),
+    );
+    harness
+        .get_by_label_contains("“recieve” is not in the en_US dictionary — did you mean receive");
+    harness.get_by_label_contains("“Dnipryk” is not in the en_US dictionary");
+    harness.get_by_label("Fix: Change to “receive”").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.story.fields.body,
+        "The mayor will receive the plan from Dnipryk."
+    );
+    assert!(
+        harness
+            .query_by_label_contains("“recieve” is not")
+            .is_none()
+    );
+    harness.get_by_label("Ignore").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.story.proofing.ignored_words,
+        ["Dnipryk"]
+    );
+    assert!(
+        harness
+            .query_by_label_contains("“Dnipryk” is not")
+            .is_none()
+    );
+    assert!(harness.state().doc.is_dirty());
+}
+
+#[test]
+fn the_story_language_is_picked_in_the_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_harness(
+        dir.path(),
+        "The colour is grey.",
+        Library::from_loaded(dicts()),
+    );
+    harness.get_by_label_contains("“colour” is not in the en_US dictionary");
+    // The picker is the control named "Spelling:" that shows the choice.
+    harness
+        .get_all_by_label("Spelling:")
+        .find(|n| format!("{n:?}").contains("As in settings (en_US)"))
+        .expect("the language picker")
+        .click();
+    harness.run();
+    harness.get_by_label("en_GB").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.story.proofing.language.as_deref(),
+        Some("en_GB")
+    );
+    assert!(harness.query_by_label_contains("“colour” is not").is_none());
+}
+
+#[test]
+fn the_window_does_not_wait_for_dictionaries() {
+    // A library that has loaded nothing yet: the window draws at once with
+    // nothing marked, and the finding arrives later without a keystroke.
+    let dir = tempfile::tempdir().unwrap();
+    let library = Arc::new(Library::default());
+    let mut harness = app_harness(dir.path(), "The mayor will recieve it.", library);
+    assert!(harness.query_by_label_contains("“recieve”").is_none());
+    assert!(
+        harness
+            .query_all_by_label("0 errors · 0 warnings · 0 info")
+            .next()
+            .is_some()
+    );
+    for _ in 0..600 {
+        if harness.query_by_label_contains("“recieve”").is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    panic!("the dictionary never arrived");
+}
