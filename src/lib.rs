@@ -7,6 +7,7 @@ pub mod checks;
 pub mod cli;
 pub mod compare;
 pub mod export;
+pub mod find;
 pub mod import;
 pub mod recovery;
 pub mod spell;

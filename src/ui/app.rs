@@ -317,6 +317,8 @@ pub struct CopydeskApp {
     spelling: Option<crate::ui::spelling::Spelling>,
     /// The story's speller this frame (`None` while its dictionary loads).
     speller: Option<crate::spell::Speller>,
+    /// The find bar and the editor's marks.
+    pub marking: crate::ui::marking::Marking,
 }
 
 impl CopydeskApp {
@@ -350,6 +352,7 @@ impl CopydeskApp {
             undo: Vec::new(),
             spelling: None,
             speller: None,
+            marking: crate::ui::marking::Marking::new(),
         }
     }
 
@@ -462,6 +465,10 @@ impl CopydeskApp {
             Command::ClearRecent => self.settings.recent.clear(),
             Command::Settings => self.show_settings = !self.show_settings,
             Command::Checks => self.show_checks = !self.show_checks,
+            Command::Find | Command::Replace => {
+                self.view = View::Editor;
+                self.marking.find.open(command == Command::Replace);
+            }
             Command::UndoFix => match self.undo.pop() {
                 Some(before) => {
                     self.doc.touch();
@@ -695,6 +702,24 @@ impl CopydeskApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        if self.marking.find.is_open() && matches!(self.view, View::Editor) {
+            let mut action = None;
+            egui::Panel::top("find").show(ui, |ui| {
+                action = self
+                    .marking
+                    .find
+                    .ui(ui, &self.doc.story.fields, self.doc.generation)
+            });
+            if let Some(action) = action {
+                self.find_action(action);
+            }
+        }
+        self.marking.update(
+            &ctx,
+            &self.doc.story,
+            self.doc.generation,
+            self.speller.as_ref(),
+        );
         self.banners_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
         if self.show_history {
@@ -862,6 +887,11 @@ impl CopydeskApp {
                         ui.menu_button("Open Recent", |ui| self.recent_menu(ui));
                         ui.separator();
                     }
+                    self.menu_button(ui, command.clone());
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                for command in Command::MENU.iter().filter(|c| c.menu() == Menu::Edit) {
                     self.menu_button(ui, command.clone());
                 }
             });
@@ -1207,13 +1237,30 @@ impl CopydeskApp {
     fn central(&mut self, ui: &mut egui::Ui) {
         match &mut self.view {
             View::Editor => {
+                let speller = self.speller.clone();
+                let suggest = move |word: &str| {
+                    speller
+                        .as_ref()
+                        .map(|s| s.suggest(word))
+                        .unwrap_or_default()
+                };
+                let reveal = self.marking.reveal.take();
+                let overlay = editor::Overlay {
+                    marks: Some(self.marking.marks()),
+                    reveal: reveal.as_ref(),
+                    suggest: Some(&suggest),
+                };
                 let out = editor::show(
                     ui,
                     &mut self.doc.story.fields,
                     &mut self.doc.story.status,
                     &self.settings.limits,
                     &self.doc.body_counts,
+                    &overlay,
                 );
+                if let Some(word) = out.word {
+                    self.word_action(word);
+                }
                 if out.body_changed {
                     self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
                 }
@@ -1319,6 +1366,100 @@ impl CopydeskApp {
                 self.info("Dismissed for this story — kept in the file when you save".into());
             }
         }
+    }
+
+    /// Carry out what the find bar asked for. A replace is one edit.
+    fn find_action(&mut self, action: crate::ui::find_bar::FindAction) {
+        use crate::ui::find_bar::FindAction;
+        match action {
+            FindAction::Show(m) => self.marking.reveal = Some(m),
+            FindAction::ReplaceOne { finder, at, with } => {
+                let before = self.doc.story.fields.clone();
+                if let Some(now) = finder.replace_one(&mut self.doc.story.fields, &at, &with) {
+                    self.after_edit(before, "Replaced 1 match".into());
+                    // Go on to the next match after the replacement.
+                    self.marking.find.resume_after(at.field, now.end);
+                    self.marking
+                        .find
+                        .refresh(&self.doc.story.fields, self.doc.generation);
+                    if let Some(m) = self.marking.find.current().cloned() {
+                        self.marking.reveal = Some(m);
+                    }
+                }
+            }
+            FindAction::ReplaceAll { finder, with } => {
+                let before = self.doc.story.fields.clone();
+                let n = finder.replace_all(&mut self.doc.story.fields, &with);
+                if n > 0 {
+                    self.after_edit(
+                        before,
+                        format!("Replaced {n} {}", if n == 1 { "match" } else { "matches" }),
+                    );
+                }
+            }
+        }
+    }
+
+    /// What the misspelt word's menu asked for.
+    fn word_action(&mut self, action: crate::ui::spell_menu::WordAction) {
+        use crate::ui::spell_menu::WordAction;
+        match action {
+            WordAction::Replace {
+                field,
+                chars,
+                word,
+                with,
+            } => {
+                let text = self.doc.story.fields.get(field);
+                let mut at = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+                let start = at.nth(chars.start);
+                let end = start.and_then(|_| at.nth(chars.len().saturating_sub(1)));
+                match (start, end) {
+                    (Some(start), Some(end)) if text.get(start..end) == Some(word.as_str()) => {
+                        let before = self.doc.story.fields.clone();
+                        self.doc
+                            .story
+                            .fields
+                            .get_mut(field)
+                            .replace_range(start..end, &with);
+                        self.after_edit(before, format!("Changed “{word}” to “{with}”"));
+                    }
+                    _ => self.info("That word has changed since it was marked".into()),
+                }
+            }
+            WordAction::Ignore(word) => self.ignore_word(word),
+            WordAction::AddToDesk(word) => {
+                let path = self
+                    .doc
+                    .path
+                    .as_deref()
+                    .and_then(crate::spell::desk_list_path);
+                self.add_word(path, &word, "the desk's");
+            }
+            WordAction::AddToMine(word) => {
+                self.add_word(crate::spell::user_list_path(), &word, "your");
+            }
+        }
+    }
+
+    fn add_word(&mut self, path: Option<std::path::PathBuf>, word: &str, whose: &str) {
+        let Some(spelling) = &mut self.spelling else {
+            return;
+        };
+        match crate::ui::spelling::add_word(spelling, path, word, whose) {
+            Ok(message) => self.info(message),
+            Err(message) => self.error(message),
+        }
+    }
+
+    /// An app-level edit (a replace, a spelling change): one undo step.
+    fn after_edit(&mut self, before: Fields, message: String) {
+        self.push_undo(before);
+        self.doc.touch();
+        self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
+        self.info(format!(
+            "{message}. Undo Last Fix (Ctrl+Alt+Z) takes it back."
+        ));
     }
 
     /// Accept `word` in this story (kept in the story file).

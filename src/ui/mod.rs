@@ -9,7 +9,12 @@ pub mod compare_view;
 pub mod dialogs;
 pub mod editor;
 pub mod export_dialog;
+pub mod find_bar;
 pub mod history;
+pub mod marking;
+pub mod marks;
+pub mod spell_marks;
+pub mod spell_menu;
 pub mod spelling;
 pub mod theme;
 
