@@ -4,7 +4,7 @@
 use std::sync::{Arc, OnceLock};
 
 use copydesk::spell::{self, Dictionary, Library};
-use copydesk::story::{Fields, Story};
+use copydesk::story::{Field, Fields, Story};
 use copydesk::ui::{CopydeskApp, Document, Settings};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -127,4 +127,159 @@ fn the_window_does_not_wait_for_dictionaries() {
         harness.step();
     }
     panic!("the dictionary never arrived");
+}
+
+/// Wait (a few frames) until the editor's marks have arrived from the worker.
+fn until_marked(harness: &mut Harness<'static, CopydeskApp>) {
+    for _ in 0..400 {
+        if !harness.state().marking.spell.marks().is_empty()
+            && !harness.state().marking.spell.is_pending()
+        {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("the marks never arrived");
+}
+
+fn headline_harness(dir: &std::path::Path, headline: &str) -> Harness<'static, CopydeskApp> {
+    themed_harness(dir, headline, egui::Theme::Dark)
+}
+
+fn themed_harness(
+    dir: &std::path::Path,
+    headline: &str,
+    theme: egui::Theme,
+) -> Harness<'static, CopydeskApp> {
+    let story = Story::with_fields(Fields {
+        headline: headline.into(),
+        body: "The plan is recieved well, and Dnipryk agrees.".into(),
+        ..Fields::default()
+    });
+    let path = dir.join("story.ron");
+    copydesk::store::save(&path, &story).unwrap();
+    let doc = Document::from_file(copydesk::store::load(&path).unwrap(), path);
+    let library = Library::from_loaded(dicts());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .with_theme(theme)
+        .build_eframe(move |cc| {
+            CopydeskApp::new(&cc.egui_ctx, doc, Settings::default()).with_spelling(library)
+        });
+    harness.run();
+    until_marked(&mut harness);
+    harness
+}
+
+#[test]
+fn misspelt_words_are_marked_as_you_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = headline_harness(dir.path(), "Funds we recieve");
+    let words = |h: &Harness<'static, CopydeskApp>| -> Vec<(Field, String)> {
+        let fields = &h.state().doc.story.fields;
+        h.state()
+            .marking
+            .spell
+            .marks()
+            .iter()
+            .map(|(f, r)| (*f, fields.get(*f)[r.clone()].to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        words(&harness),
+        [
+            (Field::Headline, "recieve".to_owned()),
+            (Field::Body, "recieved".to_owned()),
+            (Field::Body, "Dnipryk".to_owned())
+        ]
+    );
+    // Typing a new paragraph: only it is spelt again, and its slip is marked.
+    harness
+        .state_mut()
+        .doc
+        .story
+        .fields
+        .body
+        .push_str("\nA new paragrph.");
+    harness.state_mut().doc.touch();
+    harness.step();
+    until_marked(&mut harness);
+    for _ in 0..50 {
+        if words(&harness).len() == 4 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    assert_eq!(words(&harness)[3], (Field::Body, "paragrph".to_owned()));
+}
+
+#[test]
+fn right_click_a_marked_word_for_suggestions_and_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = headline_harness(dir.path(), "Funds we recieve");
+    // The pointer lands past the end of the headline's text, on its last word.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Headline")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("“recieve”");
+    harness.get_by_label("Ignore in this story");
+    harness.get_by_label("Add to desk's word list");
+    harness.get_by_label("Add to my word list");
+    harness.get_by_label("receive").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.story.fields.headline,
+        "Funds we receive"
+    );
+
+    // Add to the desk's list: the file beside the story, and the mark goes.
+    harness.state_mut().doc.story.fields.headline = "Dnipryk".into();
+    harness.state_mut().doc.touch();
+    harness.step();
+    until_marked(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Headline")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Add to desk's word list").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(spell::DESK_WORDS)).unwrap(),
+        "Dnipryk\n"
+    );
+    for _ in 0..100 {
+        harness.step();
+        if harness.state().marking.spell.marks().len() == 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let fields = harness.state().doc.story.fields.clone();
+    let left: Vec<&str> = harness
+        .state()
+        .marking
+        .spell
+        .marks()
+        .iter()
+        .map(|(f, r)| &fields.get(*f)[r.clone()])
+        .collect();
+    assert_eq!(left, ["recieved"]);
+}
+
+#[test]
+fn snapshot_spelling_marks_light() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = themed_harness(dir.path(), "Funds we recieve for Kyiv", egui::Theme::Light);
+    harness.snapshot("spelling_marks_light");
+}
+
+#[test]
+fn snapshot_spelling_marks_dark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = themed_harness(dir.path(), "Funds we recieve for Kyiv", egui::Theme::Dark);
+    harness.snapshot("spelling_marks_dark");
 }

@@ -425,19 +425,25 @@ fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
         {
             action = Some(ChecksAction::Fix(finding.clone()));
         }
-        for word in &row.more {
-            if ui
-                .small_button(word)
-                .on_hover_text(format!("Change to “{word}”"))
-                .clicked()
-            {
-                let mut other = finding.clone();
-                other.fix = Some(checks::Fix {
-                    label: format!("Change to “{word}”"),
-                    replacement: word.clone(),
-                });
-                action = Some(ChecksAction::Fix(other));
-            }
+        if !row.more.is_empty() {
+            ui.menu_button("More…", |ui| {
+                for word in &row.more {
+                    if ui
+                        .button(word)
+                        .on_hover_text(format!("Change to “{word}”"))
+                        .clicked()
+                    {
+                        let mut other = finding.clone();
+                        other.fix = Some(checks::Fix {
+                            label: format!("Change to “{word}”"),
+                            replacement: word.clone(),
+                        });
+                        action = Some(ChecksAction::Fix(other));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("More suggestions");
         }
         if finding.rule == Rule::Spelling
             && let Some(text) = row.finding_text.as_deref()

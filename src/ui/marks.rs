@@ -138,8 +138,8 @@ pub fn layout(
     wrap_width: f32,
     marks: &FieldMarks,
 ) -> Arc<Galley> {
-    let color = ui.visuals().text_color();
-    let plain = TextFormat::simple(font.clone(), color);
+    // The placeholder colour is painted in the editor's own text colour.
+    let plain = TextFormat::simple(font.clone(), Color32::PLACEHOLDER);
     let mut job = LayoutJob {
         text: text.to_owned(),
         ..LayoutJob::default()

@@ -119,7 +119,7 @@ fn menu_ui(ui: &mut Ui, open: &Open) -> Option<WordAction> {
     }
     ui.separator();
     if ui
-        .button("Ignore")
+        .button("Ignore in this story")
         .on_hover_text("Accept this word in this story (kept in the story file)")
         .clicked()
     {
