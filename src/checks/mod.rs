@@ -62,6 +62,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::story::{self, Dismissal, Field, Fields, Limits, Story};
 
 pub mod spelling;
+pub mod style;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -119,10 +120,12 @@ pub enum Rule {
     SpellOutNumber,
     /// A word not in the story's dictionary (see `spelling`).
     Spelling,
+    /// A house-style rule (see `style`); each finding carries its severity.
+    Style,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 20] = [
         Rule::SlugTooLong,
         Rule::HeadlineTooLong,
         Rule::SubheadTooLong,
@@ -142,6 +145,7 @@ impl Rule {
         Rule::StrayHeading,
         Rule::SpellOutNumber,
         Rule::Spelling,
+        Rule::Style,
     ];
 
     /// The stable key, e.g. `"headline-too-long"`.
@@ -166,6 +170,7 @@ impl Rule {
             Rule::StrayHeading => "stray-heading",
             Rule::SpellOutNumber => "spell-out-number",
             Rule::Spelling => "spelling",
+            Rule::Style => "style",
         }
     }
 
