@@ -44,6 +44,20 @@ fn app_harness(
     harness
 }
 
+/// Step frames until a node labelled `label` shows (work arrives from other
+/// threads: marks, suggestions).
+fn wait_for(harness: &mut Harness<'static, CopydeskApp>, label: &str) {
+    for _ in 0..1000 {
+        if harness.query_by_label_contains(label).is_some() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("“{label}” never showed");
+}
+
 #[test]
 fn spelling_findings_offer_suggestions_and_ignore() {
     let dir = tempfile::tempdir().unwrap();
@@ -52,8 +66,8 @@ fn spelling_findings_offer_suggestions_and_ignore() {
         "The mayor will recieve the plan from Dnipryk.",
         Library::from_loaded(dicts()),
     );
-    harness
-        .get_by_label_contains("“recieve” is not in the en_US dictionary — did you mean receive");
+    wait_for(&mut harness, "Fix: Change to “receive”");
+    harness.get_by_label_contains("“recieve” is not in the en_US dictionary");
     harness.get_by_label_contains("“Dnipryk” is not in the en_US dictionary");
     harness.get_by_label("Fix: Change to “receive”").click();
     harness.run();
@@ -102,6 +116,13 @@ fn the_story_language_is_picked_in_the_panel() {
         harness.state().doc.story.proofing.language.as_deref(),
         Some("en_GB")
     );
+    for _ in 0..500 {
+        if harness.query_by_label_contains("“colour” is not").is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
     assert!(harness.query_by_label_contains("“colour” is not").is_none());
 }
 
@@ -276,6 +297,13 @@ fn right_click_a_marked_word_for_suggestions_and_lists() {
     assert_eq!(left, ["recieved"]);
 }
 
+/// Wait until every finding of the snapshot story has its suggestions.
+fn wait_for_fixes(harness: &mut Harness<'static, CopydeskApp>) {
+    for fix in ["“receive”", "“received”", "“Dnipropetrovsk”", "“Ky iv”"] {
+        wait_for(harness, &format!("Fix: Change to {fix}"));
+    }
+}
+
 #[test]
 fn snapshot_spelling_marks_light() {
     let dir = tempfile::tempdir().unwrap();
@@ -285,6 +313,7 @@ fn snapshot_spelling_marks_light() {
         egui::Theme::Light,
         true,
     );
+    wait_for_fixes(&mut harness);
     harness.snapshot("spelling_marks_light");
 }
 
@@ -297,5 +326,6 @@ fn snapshot_spelling_marks_dark() {
         egui::Theme::Dark,
         true,
     );
+    wait_for_fixes(&mut harness);
     harness.snapshot("spelling_marks_dark");
 }

@@ -80,6 +80,37 @@ pub fn misspellings(story: &Story, speller: &Speller) -> Vec<Misspelling> {
         .collect()
 }
 
+/// The misspelt words at `found` (field, byte range, as [`misspelt`] gives
+/// them; ranges that no longer fit are skipped) with the suggestions
+/// already known, and the words whose suggestions are not known yet: the
+/// quick pass for the UI thread.
+pub fn known(
+    story: &Story,
+    speller: &Speller,
+    found: &[(Field, Range<usize>)],
+) -> (Vec<Misspelling>, Vec<String>) {
+    let mut unknown = Vec::new();
+    let list = found
+        .iter()
+        .filter_map(|(field, range)| {
+            let word = story.fields.get(*field).get(range.clone())?.to_owned();
+            let suggestions = speller.cached_suggestions(&word).unwrap_or_else(|| {
+                if !unknown.contains(&word) {
+                    unknown.push(word.clone());
+                }
+                Vec::new()
+            });
+            Some(Misspelling {
+                field: *field,
+                range: range.clone(),
+                word,
+                suggestions,
+            })
+        })
+        .collect();
+    (list, unknown)
+}
+
 impl Misspelling {
     /// The finding the checks panel and `copydesk check` show.
     pub fn finding(&self, lang: &str) -> Finding {

@@ -532,8 +532,18 @@ impl Speller {
         out
     }
 
+    /// The suggestions for `word` if they were asked for before.
+    pub fn cached_suggestions(&self, word: &str) -> Option<Vec<String>> {
+        self.suggestions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(word)
+            .cloned()
+    }
+
     /// Up to [`MAX_SUGGESTIONS`] corrections for `word`, best first (cached:
-    /// asking twice is cheap).
+    /// asking twice is cheap; the first time can take tens of milliseconds,
+    /// so the window asks on another thread).
     pub fn suggest(&self, word: &str) -> Vec<String> {
         if let Some(found) = self
             .suggestions

@@ -745,7 +745,8 @@ impl CopydeskApp {
             }
             let mut action = None;
             let mut language = None;
-            self.checks.set_speller(self.speller.clone());
+            self.checks
+                .set_speller(self.speller.clone(), self.marking.spell.shared());
             egui::Panel::right("checks")
                 .default_size(330.0)
                 .show(ui, |ui| {

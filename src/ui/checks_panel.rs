@@ -47,9 +47,10 @@ struct Row {
 /// Texts larger than this (all fields, in bytes) are checked off the UI thread.
 const BACKGROUND_BYTES: usize = 16_000;
 
-/// What a background check sends back: every finding, the summary, and the
-/// suggestions for each misspelt word (by field and start).
-type Checked = (Vec<Finding>, Summary, Suggestions);
+/// What a check gives: every finding, the summary, the suggestions for each
+/// misspelt word (by field and start), and the misspelt words whose
+/// suggestions are still to be found (on another thread: it can be slow).
+type Checked = (Vec<Finding>, Summary, Suggestions, Vec<String>);
 
 type Suggestions = std::collections::HashMap<(Field, usize), Vec<String>>;
 
@@ -61,7 +62,11 @@ struct Input {
     settings: CheckSettings,
     proofing: Proofing,
     speller: Option<Speller>,
+    misspelt: Misspelt,
 }
+
+/// Misspelt words (field, byte range), as the editor's marks found them.
+pub type Misspelt = std::sync::Arc<Vec<(Field, Range<usize>)>>;
 
 /// The panel's state: the findings, cached until their input changes.
 #[derive(Default)]
@@ -77,44 +82,63 @@ pub struct ChecksPanel {
     pending: Option<(Input, Receiver<Checked>)>,
     /// Spelling joins the checks while this is set (see [`Self::set_speller`]).
     speller: Option<Speller>,
+    misspelt: Misspelt,
+    /// Misspelt words still waiting for suggestions, and the thread finding
+    /// them (the findings are redone when it is done).
+    unsuggested: Vec<String>,
+    suggesting: Option<Receiver<()>>,
 }
 
 impl Input {
-    fn of(story: &Story, settings: &CheckSettings, speller: &Option<Speller>) -> Self {
+    fn of(
+        story: &Story,
+        settings: &CheckSettings,
+        spelling: (&Option<Speller>, &Misspelt),
+    ) -> Self {
         Input {
             fields: story.fields.clone(),
             dismissed: story.dismissed.clone(),
             settings: settings.clone(),
             proofing: story.proofing.clone(),
-            speller: speller.clone(),
+            speller: spelling.0.clone(),
+            misspelt: spelling.1.clone(),
         }
     }
 
-    fn matches(&self, story: &Story, settings: &CheckSettings, speller: &Option<Speller>) -> bool {
+    fn matches(
+        &self,
+        story: &Story,
+        settings: &CheckSettings,
+        (speller, misspelt): (&Option<Speller>, &Misspelt),
+    ) -> bool {
         self.fields == story.fields
             && self.dismissed == story.dismissed
             && self.settings == *settings
             && self.proofing == story.proofing
             && self.speller == *speller
+            && (std::sync::Arc::ptr_eq(&self.misspelt, misspelt) || self.misspelt == *misspelt)
     }
 
     /// Every check, spelling included when there is a speller.
     fn check(&self) -> Checked {
         let (mut all, summary) = checks::check_with_summary(&self.fields, &self.settings);
         let mut suggestions = Suggestions::new();
+        let mut unknown = Vec::new();
         if let Some(speller) = &self.speller {
             let story = Story {
                 fields: self.fields.clone(),
                 proofing: self.proofing.clone(),
                 ..Story::new()
             };
-            for m in spelling::misspellings(&story, speller) {
+            let (found, words) = spelling::known(&story, speller, &self.misspelt);
+            unknown = words;
+            for m in found {
                 all.push(m.finding(&speller.lang));
                 suggestions.insert((m.field, m.range.start), m.suggestions);
             }
             checks::sort(&mut all);
         }
-        (all, summary, suggestions)
+        (all, summary, suggestions, unknown)
     }
 }
 
@@ -123,16 +147,18 @@ impl ChecksPanel {
         Self::default()
     }
 
-    /// Let spelling join the checks (`None`: leave it out, e.g. while the
-    /// dictionary loads). The findings are recomputed when this changes.
-    pub fn set_speller(&mut self, speller: Option<Speller>) {
+    /// Let spelling join the checks: the misspelt words the editor's marks
+    /// found with `speller` (`None`: leave spelling out, e.g. while the
+    /// dictionary loads). The findings are recomputed when these change.
+    pub fn set_speller(&mut self, speller: Option<Speller>, misspelt: Misspelt) {
         self.speller = speller;
+        self.misspelt = misspelt;
     }
 
     fn is_current(&self, story: &Story, settings: &CheckSettings) -> bool {
         self.input
             .as_ref()
-            .is_some_and(|i| i.matches(story, settings, &self.speller))
+            .is_some_and(|i| i.matches(story, settings, (&self.speller, &self.misspelt)))
     }
 
     /// Recompute the findings if the story's text, its dismissals or the
@@ -141,7 +167,7 @@ impl ChecksPanel {
         if self.is_current(story, settings) {
             return false;
         }
-        let input = Input::of(story, settings, &self.speller);
+        let input = Input::of(story, settings, (&self.speller, &self.misspelt));
         let checked = input.check();
         self.install(input, checked);
         true
@@ -156,6 +182,7 @@ impl ChecksPanel {
         story: &Story,
         settings: &CheckSettings,
     ) {
+        self.suggest_in_background(ctx);
         if let Some((_, rx)) = &self.pending {
             match rx.try_recv() {
                 Ok(checked) => {
@@ -171,7 +198,7 @@ impl ChecksPanel {
             || self
                 .pending
                 .as_ref()
-                .is_some_and(|(i, _)| i.matches(story, settings, &self.speller))
+                .is_some_and(|(i, _)| i.matches(story, settings, (&self.speller, &self.misspelt)))
         {
             return;
         }
@@ -180,7 +207,7 @@ impl ChecksPanel {
             self.refresh(story, settings);
             return;
         }
-        let input = Input::of(story, settings, &self.speller);
+        let input = Input::of(story, settings, (&self.speller, &self.misspelt));
         let job = input.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         let waker = ctx.clone();
@@ -197,7 +224,39 @@ impl ChecksPanel {
         self.pending.is_some()
     }
 
-    fn install(&mut self, input: Input, (all, summary, mut suggestions): Checked) {
+    /// Find the suggestions still missing on another thread; when they are
+    /// in, the findings are redone (now with their fixes).
+    fn suggest_in_background(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.suggesting {
+            match rx.try_recv() {
+                Ok(()) | Err(TryRecvError::Disconnected) => {
+                    self.suggesting = None;
+                    self.input = None;
+                }
+                Err(TryRecvError::Empty) => return,
+            }
+        }
+        let Some(speller) = self.speller.clone() else {
+            return;
+        };
+        let words = std::mem::take(&mut self.unsuggested);
+        if words.is_empty() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waker = ctx.clone();
+        std::thread::spawn(move || {
+            for word in words {
+                speller.suggest(&word);
+            }
+            let _ = tx.send(());
+            waker.request_repaint();
+        });
+        self.suggesting = Some(rx);
+    }
+
+    fn install(&mut self, input: Input, (all, summary, mut suggestions, unknown): Checked) {
+        self.unsuggested = unknown;
         let fields = &input.fields;
         let total = all.len();
         let findings = checks::active(all, fields, &input.dismissed);

@@ -48,7 +48,7 @@ pub struct SpellMarks {
     /// were known then.
     built: Option<u64>,
     complete: bool,
-    marks: Vec<(Field, Range<usize>)>,
+    marks: Arc<Vec<(Field, Range<usize>)>>,
     /// Counts changes to `marks`.
     version: u64,
 }
@@ -67,6 +67,16 @@ impl SpellMarks {
     /// The misspelt words (field, byte range) as last brought up to date.
     pub fn marks(&self) -> &[(Field, Range<usize>)] {
         &self.marks
+    }
+
+    /// The same, shared (for the checks panel).
+    pub fn shared(&self) -> Arc<Vec<(Field, Range<usize>)>> {
+        Arc::clone(&self.marks)
+    }
+
+    /// Whether every paragraph of the text was known at the last update.
+    pub fn is_complete(&self) -> bool {
+        self.complete
     }
 
     /// Counts changes to [`Self::marks`].
@@ -92,7 +102,7 @@ impl SpellMarks {
     ) {
         let Some(speller) = speller else {
             if self.context.take().is_some() || !self.marks.is_empty() {
-                self.marks.clear();
+                self.marks = Arc::default();
                 self.remembered.clear();
                 self.asked.clear();
                 self.built = None;
@@ -171,8 +181,8 @@ impl SpellMarks {
         }
         self.built = Some(generation);
         self.complete = complete;
-        if marks != self.marks {
-            self.marks = marks;
+        if *self.marks != marks {
+            self.marks = Arc::new(marks);
             self.version += 1;
         }
     }
