@@ -39,6 +39,13 @@ pub struct Cli {
     pub screenshot: Option<PathBuf>,
 }
 
+/// What `check --fix` applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FixKind {
+    /// The house-style rules marked safe (see docs/STYLE.md).
+    Style,
+}
+
 /// When to colour the diff.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
@@ -164,6 +171,19 @@ pub enum Command {
         /// House style: spell out one to nine.
         #[arg(long)]
         spell_out_numbers: bool,
+        /// Leave spelling out of the report.
+        #[arg(long)]
+        no_spelling: bool,
+        /// The dictionary to spell with [default: the story's language, else en_US].
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Leave house style out of the report.
+        #[arg(long)]
+        no_style: bool,
+        /// Apply every safe fix of this kind to the story file (the text before
+        /// is kept as a draft), then report what is left.
+        #[arg(long, value_enum, value_name = "WHAT")]
+        fix: Option<FixKind>,
     },
     /// List the stories of a desk (a folder of stories; subfolders are sections).
     Ls(desk::LsArgs),
@@ -201,6 +221,10 @@ pub enum CliError {
     Usage(String),
     #[error(transparent)]
     Desk(#[from] crate::desk::DeskError),
+    #[error(transparent)]
+    Spell(#[from] crate::spell::SpellError),
+    #[error(transparent)]
+    Style(#[from] crate::checks::style::StyleError),
 }
 
 /// Run one command, writing its report to `out`. Everything a command prints
@@ -295,14 +319,22 @@ fn run_command(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliEr
             target,
             long_sentence,
             spell_out_numbers,
+            no_spelling,
+            lang,
+            no_style,
+            fix,
         } => {
+            if let Some(FixKind::Style) = fix {
+                fix_style(out, story)?;
+            }
             let settings = checks::CheckSettings {
                 word_target: *target,
                 long_sentence_words: *long_sentence,
                 spell_out_numbers: *spell_out_numbers,
                 ..Default::default()
             };
-            return run_check(out, story, *format, &settings);
+            let spelling = (!*no_spelling).then_some(lang.as_deref());
+            return run_check(out, story, *format, &settings, spelling, !*no_style);
         }
         Command::Ls(args) => desk::run_ls(out, args)?,
         Command::Search(args) => desk::run_search(out, args)?,
@@ -662,10 +694,67 @@ enum ImportTarget<'a> {
     Draft(&'a std::path::Path, Box<Story>),
 }
 
+/// `check --fix style`: apply every safe house-style fix to the story file.
+/// The text before is kept as a draft (a new one labelled "Before style
+/// fixes" unless the latest draft already holds it); the file is written
+/// atomically, and only when something changed.
+fn fix_style(out: &mut dyn Write, path: &std::path::Path) -> Result<(), CliError> {
+    use crate::checks::style::{self, StyleSet};
+    let mut story = store::load(path)?;
+    let set = StyleSet::for_story(Some(path))?;
+    let mut fields = story.fields.clone();
+    let applied = style::fix_all(&mut fields, &set, &story.proofing.style_off, None, true);
+    if applied == 0 {
+        writeln!(out, "{}: no safe style fixes to apply", path.display())?;
+        return Ok(());
+    }
+    let kept = if story.differs_from_latest_draft() {
+        story.record_draft(Some("Before style fixes".into()), story::now())
+    } else {
+        story.latest_draft().map(|d| d.number)
+    };
+    story.fields = fields;
+    story.modified = story::now();
+    store::save(path, &story)?;
+    writeln!(
+        out,
+        "{}: applied {applied} style {}; the text before is draft {}",
+        path.display(),
+        if applied == 1 { "fix" } else { "fixes" },
+        kept.map_or_else(|| "?".to_owned(), |n| n.to_string())
+    )?;
+    Ok(())
+}
+
+/// The speller `check` uses: `lang`, else the story's language, else
+/// en_US; with the desk's and the user's word lists. Unreadable lists are
+/// noted on stderr.
+fn cli_speller(
+    path: &std::path::Path,
+    story: &Story,
+    lang: Option<&str>,
+) -> Result<crate::spell::Speller, CliError> {
+    use crate::spell;
+    let lang = lang
+        .or(story.proofing.language.as_deref())
+        .unwrap_or(spell::DEFAULT_LANGUAGE);
+    let dict = spell::load(lang, &spell::system_folders())?;
+    let (words, problems) = spell::lists_for(Some(path));
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+    Ok(spell::Speller::new(
+        lang,
+        std::sync::Arc::new(dict),
+        std::sync::Arc::new(words),
+    ))
+}
+
 /// One finding as `check --format json` prints it.
 #[derive(serde::Serialize)]
 struct JsonFinding<'a> {
-    rule: &'static str,
+    /// The rule's key; `style:ID` for a house-style rule.
+    rule: String,
     field: &'static str,
     line: usize,
     column: usize,
@@ -705,9 +794,29 @@ fn run_check(
     path: &std::path::Path,
     format: CheckFormat,
     settings: &checks::CheckSettings,
+    spelling: Option<Option<&str>>,
+    style: bool,
 ) -> Result<ExitCode, CliError> {
     let story = store::load(path)?;
-    let (all, summary) = checks::check_with_summary(&story.fields, settings);
+    let (mut all, summary) = checks::check_with_summary(&story.fields, settings);
+    if let Some(lang) = spelling {
+        let speller = cli_speller(path, &story, lang)?;
+        all.extend(checks::spelling::spelling(&story, &speller));
+    }
+    // Which style rule each style finding came from.
+    let mut style_ids = std::collections::HashMap::new();
+    if style {
+        let set = checks::style::StyleSet::for_story(Some(path))?;
+        for (id, f) in checks::style::style(&story, &set) {
+            style_ids.insert((f.field, f.range.clone()), id);
+            all.push(f);
+        }
+    }
+    checks::sort(&mut all);
+    let rule_name = |f: &checks::Finding| match style_ids.get(&(f.field, f.range.clone())) {
+        Some(id) if f.rule == checks::Rule::Style => format!("style:{id}"),
+        _ => f.rule.key().to_owned(),
+    };
     let total = all.len();
     let findings = checks::active(all, &story.fields, &story.dismissed);
     let dismissed = total - findings.len();
@@ -741,7 +850,7 @@ fn run_check(
                     .map(|f| {
                         let (line, column) = position(f);
                         JsonFinding {
-                            rule: f.rule.key(),
+                            rule: rule_name(f),
                             field: f.field.key(),
                             line,
                             column,
@@ -776,7 +885,7 @@ fn run_check(
                     f.field.key(),
                     f.severity.key(),
                     one_line(&f.message),
-                    f.rule.key(),
+                    rule_name(f),
                 )?;
             }
             let plural = |n: usize, word: &str| {

@@ -269,6 +269,20 @@ pub struct Story {
     /// Desk decisions recorded in the file (taking over a lock, sending a
     /// story to Ready despite errors): who, when, what and why.
     pub decisions: Vec<Decision>,
+    /// Spelling and house-style choices for this story (see [`Proofing`]).
+    pub proofing: Proofing,
+}
+
+/// A story's own proofing choices, kept in the story file; each is left out
+/// of the file while unset.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Proofing {
+    /// The dictionary for this story (`"en_GB"`); the app's setting when `None`.
+    pub language: Option<String>,
+    /// Words spelling accepts in this story only (Ignore).
+    pub ignored_words: Vec<String>,
+    /// House-style rules (by id) turned off for this story.
+    pub style_off: Vec<String>,
 }
 
 /// A desk decision kept in the story file, e.g. `action: "take-over"` with
@@ -371,6 +385,7 @@ impl Story {
             dismissed: Vec::new(),
             unknown: Default::default(),
             decisions: Vec::new(),
+            proofing: Proofing::default(),
         }
     }
 

@@ -46,6 +46,9 @@ fn harness(body: &str, apply: bool) -> Harness<'static, State> {
                             ChecksAction::FixAllQuotes => {
                                 checks::fix_all_quotes(&mut state.story.fields);
                             }
+                            ChecksAction::IgnoreWord(word) => {
+                                state.story.proofing.ignored_words.push(word.clone());
+                            }
                             ChecksAction::Select { .. } => {}
                         }
                     }

@@ -70,6 +70,7 @@ fn fixed_story() -> Story {
         dismissed: Vec::new(),
         unknown: Default::default(),
         decisions: Vec::new(),
+        proofing: Default::default(),
     }
 }
 

@@ -586,7 +586,7 @@ fn edited_story(dir: &Path) -> (PathBuf, Document) {
 fn history_lists_drafts_and_shows_one_read_only() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(Document::sample(), &dialogs);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
     harness.run();
     harness.get_by_label("History");
     harness.get_by_label_contains("Draft 2 · Edited");
@@ -705,7 +705,7 @@ fn restoring_a_draft_keeps_the_current_text_as_a_draft() {
     let edited = doc.story.fields.clone();
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(doc, &dialogs);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
     harness.run();
     harness.get_by_label_contains("Draft 1 · Filed").click();
     harness.run();
@@ -748,7 +748,7 @@ fn close_is_still_guarded_in_the_compare_view() {
 fn snapshot_compare_view() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(Document::sample(), &dialogs);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
     harness.run();
     // Newest first: the second Compare button is draft 1's.
     harness.get_all_by_label("Compare").nth(1).unwrap().click();
@@ -980,7 +980,7 @@ fn snapshot_compare_view_light_theme() {
                 .with_dialogs(Box::new(dialogs))
         });
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
     harness.run();
     harness.get_all_by_label("Compare").nth(1).unwrap().click();
     harness.run();

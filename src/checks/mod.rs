@@ -61,6 +61,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::story::{self, Dismissal, Field, Fields, Limits, Story};
 
+pub mod spelling;
+pub mod style;
+
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
@@ -115,10 +118,14 @@ pub enum Rule {
     SubheadInBody,
     StrayHeading,
     SpellOutNumber,
+    /// A word not in the story's dictionary (see `spelling`).
+    Spelling,
+    /// A house-style rule (see `style`); each finding carries its severity.
+    Style,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 20] = [
         Rule::SlugTooLong,
         Rule::HeadlineTooLong,
         Rule::SubheadTooLong,
@@ -137,6 +144,8 @@ impl Rule {
         Rule::SubheadInBody,
         Rule::StrayHeading,
         Rule::SpellOutNumber,
+        Rule::Spelling,
+        Rule::Style,
     ];
 
     /// The stable key, e.g. `"headline-too-long"`.
@@ -160,6 +169,8 @@ impl Rule {
             Rule::SubheadInBody => "subhead-in-body",
             Rule::StrayHeading => "stray-heading",
             Rule::SpellOutNumber => "spell-out-number",
+            Rule::Spelling => "spelling",
+            Rule::Style => "style",
         }
     }
 

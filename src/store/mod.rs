@@ -188,6 +188,11 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Story, StoreError> {
         dismissed: file.dismissed,
         decisions: file.decisions,
         unknown: file.unknown,
+        proofing: crate::story::Proofing {
+            language: file.language,
+            ignored_words: file.ignored_words,
+            style_off: file.style_off,
+        },
     })
 }
 

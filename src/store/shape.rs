@@ -73,6 +73,9 @@ const TOP_KEYS: &[&str] = &[
     "current",
     "dismissed",
     "decisions",
+    "language",
+    "ignored_words",
+    "style_off",
     "drafts",
 ];
 const DRAFT_KEYS: &[&str] = &["number", "saved", "label", "fields"];
@@ -103,6 +106,18 @@ impl Serialize for FileOut<'_> {
         // Desk decisions (lock take-overs, Ready overrides): left out when none.
         if !story.decisions.is_empty() {
             st.serialize_field("decisions", &story.decisions)?;
+        }
+        // The story's proofing choices (dictionary, ignored words, house-style
+        // rules turned off): each left out while unset.
+        let proofing = &story.proofing;
+        if proofing.language.is_some() {
+            st.serialize_field("language", &proofing.language)?;
+        }
+        if !proofing.ignored_words.is_empty() {
+            st.serialize_field("ignored_words", &proofing.ignored_words)?;
+        }
+        if !proofing.style_off.is_empty() {
+            st.serialize_field("style_off", &proofing.style_off)?;
         }
         st.serialize_field("drafts", &DraftsOut(&story.drafts))?;
         write_unknown(&mut st, TOP_KEYS, &story.unknown.own)?;
@@ -171,6 +186,9 @@ pub(super) struct FileIn {
     pub current: Fields,
     pub dismissed: Vec<Dismissal>,
     pub decisions: Vec<Decision>,
+    pub language: Option<String>,
+    pub ignored_words: Vec<String>,
+    pub style_off: Vec<String>,
     pub drafts: Vec<Draft>,
     pub unknown: UnknownKeys,
 }
@@ -215,6 +233,7 @@ impl<'de> Deserialize<'de> for FileIn {
                 let (mut format, mut id, mut created, mut modified) = (None, None, None, None);
                 let (mut status, mut current, mut dismissed, mut drafts) = (None, None, None, None);
                 let mut decisions = None;
+                let (mut language, mut ignored_words, mut style_off) = (None, None, None);
                 let mut own = BTreeMap::new();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
@@ -226,6 +245,9 @@ impl<'de> Deserialize<'de> for FileIn {
                         "current" => set(&mut map, &mut current, "current")?,
                         "dismissed" => set(&mut map, &mut dismissed, "dismissed")?,
                         "decisions" => set(&mut map, &mut decisions, "decisions")?,
+                        "language" => set(&mut map, &mut language, "language")?,
+                        "ignored_words" => set(&mut map, &mut ignored_words, "ignored_words")?,
+                        "style_off" => set(&mut map, &mut style_off, "style_off")?,
                         "drafts" => set(&mut map, &mut drafts, "drafts")?,
                         _ => keep(&mut map, &mut own, key)?,
                     }
@@ -246,6 +268,9 @@ impl<'de> Deserialize<'de> for FileIn {
                     current: current.fields,
                     dismissed: dismissed.unwrap_or_default(),
                     decisions: decisions.unwrap_or_default(),
+                    language: language.flatten(),
+                    ignored_words: ignored_words.unwrap_or_default(),
+                    style_off: style_off.unwrap_or_default(),
                     drafts: drafts.into_iter().map(|d| d.0).collect(),
                     unknown: UnknownKeys {
                         own,

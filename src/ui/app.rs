@@ -43,6 +43,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The copy-desk checks' settings (their limits follow `limits`).
     pub checks: crate::checks::CheckSettings,
+    /// Spelling on or off, and the default dictionary.
+    pub spelling: crate::spell::SpellSettings,
 }
 
 impl Settings {
@@ -67,6 +69,7 @@ pub struct Document {
     saved_status: Status,
     saved_drafts: usize,
     saved_dismissed: usize,
+    saved_proofing: crate::story::Proofing,
     pub body_counts: BodyCounts,
     /// Counts changes to the text, so autosave knows what it has written.
     pub generation: u64,
@@ -85,6 +88,7 @@ impl Document {
             saved_status: story.status,
             saved_drafts: story.drafts.len(),
             saved_dismissed: story.dismissed.len(),
+            saved_proofing: story.proofing.clone(),
             body_counts: BodyCounts::of(&story.fields.body),
             path,
             unsaved_name,
@@ -168,6 +172,7 @@ impl Document {
         self.story.status != self.saved_status
             || self.story.drafts.len() != self.saved_drafts
             || self.story.dismissed.len() != self.saved_dismissed
+            || self.story.proofing != self.saved_proofing
             || self.story.fields != self.saved_fields
     }
 
@@ -178,6 +183,7 @@ impl Document {
         self.saved_status = self.story.status;
         self.saved_drafts = self.story.drafts.len();
         self.saved_dismissed = self.story.dismissed.len();
+        self.saved_proofing = self.story.proofing.clone();
     }
 
     /// The file name, or the name of an unsaved story.
@@ -319,6 +325,12 @@ pub struct CopydeskApp {
     pending_select: Option<(Field, std::ops::Range<usize>)>,
     /// Texts before app-level edits (fixes, take-backs, restores), newest last.
     undo: Vec<Fields>,
+    /// Spelling, once [`Self::with_spelling`] gave it dictionaries.
+    spelling: Option<crate::ui::spelling::Spelling>,
+    /// The story's speller this frame (`None` while its dictionary loads).
+    speller: Option<crate::spell::Speller>,
+    /// The find bar and the editor's marks.
+    pub marking: crate::ui::marking::Marking,
 }
 
 impl CopydeskApp {
@@ -350,6 +362,9 @@ impl CopydeskApp {
             show_checks: true,
             pending_select: None,
             undo: Vec::new(),
+            spelling: None,
+            speller: None,
+            marking: crate::ui::marking::Marking::new(),
         }
     }
 
@@ -385,6 +400,13 @@ impl CopydeskApp {
         if !found.is_empty() {
             self.modal = Some(Modal::Recover { found });
         }
+        self
+    }
+
+    /// Spell with the dictionaries of `library` (loading in the background:
+    /// nothing waits for them).
+    pub fn with_spelling(mut self, library: std::sync::Arc<crate::spell::Library>) -> Self {
+        self.spelling = Some(crate::ui::spelling::Spelling::new(library));
         self
     }
 
@@ -455,6 +477,10 @@ impl CopydeskApp {
             Command::ClearRecent => self.settings.recent.clear(),
             Command::Settings => self.show_settings = !self.show_settings,
             Command::Checks => self.show_checks = !self.show_checks,
+            Command::Find | Command::Replace => {
+                self.view = View::Editor;
+                self.marking.find.open(command == Command::Replace);
+            }
             Command::UndoFix => match self.undo.pop() {
                 Some(before) => {
                     self.doc.touch();
@@ -711,11 +737,30 @@ impl CopydeskApp {
         }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
+        self.refresh_speller(&ctx);
         if let Some((field, chars)) = self.pending_select.take() {
             crate::ui::editor::select(&ctx, field, chars);
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        if self.marking.find.is_open() && matches!(self.view, View::Editor) {
+            let mut action = None;
+            egui::Panel::top("find").show(ui, |ui| {
+                action = self
+                    .marking
+                    .find
+                    .ui(ui, &self.doc.story.fields, self.doc.generation)
+            });
+            if let Some(action) = action {
+                self.find_action(action);
+            }
+        }
+        self.marking.update(
+            &ctx,
+            &self.doc.story,
+            self.doc.generation,
+            self.speller.as_ref(),
+        );
         self.banners_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
         if self.show_history {
@@ -740,11 +785,28 @@ impl CopydeskApp {
                 self.settings.checks.limits = self.settings.limits.clone();
             }
             let mut action = None;
+            let mut language = None;
+            self.checks
+                .set_speller(self.speller.clone(), self.marking.spell.shared());
             egui::Panel::right("checks")
                 .default_size(330.0)
                 .show(ui, |ui| {
+                    if let Some(spelling) = &self.spelling
+                        && self.settings.spelling.enabled
+                    {
+                        language = crate::ui::spelling::language_picker(
+                            ui,
+                            self.doc.story.proofing.language.as_deref(),
+                            &self.settings.spelling,
+                            &spelling.languages,
+                        );
+                    }
                     action = self.checks.ui(ui, &self.doc.story, &self.settings.checks)
                 });
+            if let Some(language) = language {
+                self.doc.story.proofing.language = language;
+                self.doc.touch();
+            }
             if let Some(action) = action {
                 self.checks_action(&ctx, action);
             }
@@ -792,6 +854,27 @@ impl CopydeskApp {
             self.screenshot = None;
             self.allow_close = true;
             ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// The story's speller for this frame; while its dictionary loads, ask
+    /// for another frame soon so the marks appear without a keystroke.
+    fn refresh_speller(&mut self, ctx: &egui::Context) {
+        let Some(spelling) = &mut self.spelling else {
+            return;
+        };
+        let doc = &self.doc;
+        self.speller = spelling.speller(&doc.story, doc.path.as_deref(), &self.settings.spelling);
+        if self.speller.is_none()
+            && self.settings.spelling.enabled
+            && spelling
+                .failure(&doc.story, &self.settings.spelling)
+                .is_none()
+        {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+        for problem in std::mem::take(&mut spelling.problems) {
+            self.error(problem);
         }
     }
 
@@ -848,6 +931,11 @@ impl CopydeskApp {
                         ui.menu_button("Open Recent", |ui| self.recent_menu(ui));
                         ui.separator();
                     }
+                    self.menu_button(ui, command.clone());
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                for command in Command::MENU.iter().filter(|c| c.menu() == Menu::Edit) {
                     self.menu_button(ui, command.clone());
                 }
             });
@@ -1193,13 +1281,30 @@ impl CopydeskApp {
     fn central(&mut self, ui: &mut egui::Ui) {
         match &mut self.view {
             View::Editor => {
+                let speller = self.speller.clone();
+                let suggest = move |word: &str| {
+                    speller
+                        .as_ref()
+                        .map(|s| s.suggest(word))
+                        .unwrap_or_default()
+                };
+                let reveal = self.marking.reveal.take();
+                let overlay = editor::Overlay {
+                    marks: Some(self.marking.marks()),
+                    reveal: reveal.as_ref(),
+                    suggest: Some(&suggest),
+                };
                 let out = editor::show(
                     ui,
                     &mut self.doc.story.fields,
                     &mut self.doc.story.status,
                     &self.settings.limits,
                     &self.doc.body_counts,
+                    &overlay,
                 );
+                if let Some(word) = out.word {
+                    self.word_action(word);
+                }
                 if out.body_changed {
                     self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
                 }
@@ -1297,6 +1402,7 @@ impl CopydeskApp {
                     self.after_fix(before, "Smart quotes".into());
                 }
             }
+            ChecksAction::IgnoreWord(word) => self.ignore_word(word),
             ChecksAction::Dismiss(finding) => {
                 let dismissal = checks::dismissal(&finding, &self.doc.story.fields);
                 self.doc.story.dismissed.push(dismissal);
@@ -1304,6 +1410,112 @@ impl CopydeskApp {
                 self.info("Dismissed for this story — kept in the file when you save".into());
             }
         }
+    }
+
+    /// Carry out what the find bar asked for. A replace is one edit.
+    fn find_action(&mut self, action: crate::ui::find_bar::FindAction) {
+        use crate::ui::find_bar::FindAction;
+        match action {
+            FindAction::Show(m) => self.marking.reveal = Some(m),
+            FindAction::ReplaceOne { finder, at, with } => {
+                let before = self.doc.story.fields.clone();
+                if let Some(now) = finder.replace_one(&mut self.doc.story.fields, &at, &with) {
+                    self.after_edit(before, "Replaced 1 match".into());
+                    // Go on to the next match after the replacement.
+                    self.marking.find.resume_after(at.field, now.end);
+                    self.marking
+                        .find
+                        .refresh(&self.doc.story.fields, self.doc.generation);
+                    if let Some(m) = self.marking.find.current().cloned() {
+                        self.marking.reveal = Some(m);
+                    }
+                }
+            }
+            FindAction::ReplaceAll { finder, with } => {
+                let before = self.doc.story.fields.clone();
+                let n = finder.replace_all(&mut self.doc.story.fields, &with);
+                if n > 0 {
+                    self.after_edit(
+                        before,
+                        format!("Replaced {n} {}", if n == 1 { "match" } else { "matches" }),
+                    );
+                }
+            }
+        }
+    }
+
+    /// What the misspelt word's menu asked for.
+    fn word_action(&mut self, action: crate::ui::spell_menu::WordAction) {
+        use crate::ui::spell_menu::WordAction;
+        match action {
+            WordAction::Replace {
+                field,
+                chars,
+                word,
+                with,
+            } => {
+                let text = self.doc.story.fields.get(field);
+                let mut at = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+                let start = at.nth(chars.start);
+                let end = start.and_then(|_| at.nth(chars.len().saturating_sub(1)));
+                match (start, end) {
+                    (Some(start), Some(end)) if text.get(start..end) == Some(word.as_str()) => {
+                        let before = self.doc.story.fields.clone();
+                        self.doc
+                            .story
+                            .fields
+                            .get_mut(field)
+                            .replace_range(start..end, &with);
+                        self.after_edit(before, format!("Changed “{word}” to “{with}”"));
+                    }
+                    _ => self.info("That word has changed since it was marked".into()),
+                }
+            }
+            WordAction::Ignore(word) => self.ignore_word(word),
+            WordAction::AddToDesk(word) => {
+                let path = self
+                    .doc
+                    .path
+                    .as_deref()
+                    .and_then(crate::spell::desk_list_path);
+                self.add_word(path, &word, "the desk's");
+            }
+            WordAction::AddToMine(word) => {
+                self.add_word(crate::spell::user_list_path(), &word, "your");
+            }
+        }
+    }
+
+    fn add_word(&mut self, path: Option<std::path::PathBuf>, word: &str, whose: &str) {
+        let Some(spelling) = &mut self.spelling else {
+            return;
+        };
+        match crate::ui::spelling::add_word(spelling, path, word, whose) {
+            Ok(message) => self.info(message),
+            Err(message) => self.error(message),
+        }
+    }
+
+    /// An app-level edit (a replace, a spelling change): one undo step.
+    fn after_edit(&mut self, before: Fields, message: String) {
+        self.push_undo(before);
+        self.doc.touch();
+        self.doc.body_counts = BodyCounts::of(&self.doc.story.fields.body);
+        self.info(format!(
+            "{message}. Undo Last Fix (Ctrl+Alt+Z) takes it back."
+        ));
+    }
+
+    /// Accept `word` in this story (kept in the story file).
+    fn ignore_word(&mut self, word: String) {
+        let ignored = &mut self.doc.story.proofing.ignored_words;
+        if !ignored.contains(&word) {
+            ignored.push(word.clone());
+        }
+        self.doc.touch();
+        self.info(format!(
+            "“{word}” is accepted in this story — kept in the file when you save"
+        ));
     }
 
     fn after_fix(&mut self, before: Fields, label: String) {
@@ -1666,6 +1878,14 @@ impl CopydeskApp {
                     });
                 if ui.button("Restore defaults").clicked() {
                     *limits = Limits::default();
+                }
+                if let Some(spelling) = &self.spelling {
+                    ui.separator();
+                    crate::ui::spelling::settings_ui(
+                        ui,
+                        &mut self.settings.spelling,
+                        &spelling.languages,
+                    );
                 }
             });
         self.show_settings = open;

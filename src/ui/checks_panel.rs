@@ -10,8 +10,9 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use egui::{Color32, ProgressBar, RichText, Sense, Ui};
 
-use crate::checks::{self, CheckSettings, Finding, Rule, Severity, Summary};
-use crate::story::{Dismissal, Field, Fields, Story};
+use crate::checks::{self, CheckSettings, Finding, Rule, Severity, Summary, spelling};
+use crate::spell::Speller;
+use crate::story::{Dismissal, Field, Fields, Proofing, Story};
 use crate::ui::editor::thousands;
 use crate::ui::theme;
 
@@ -26,6 +27,8 @@ pub enum ChecksAction {
     Dismiss(Finding),
     /// Make every straight quote curly (`checks::fix_all_quotes`).
     FixAllQuotes,
+    /// Accept this word in this story (`story::Proofing::ignored_words`).
+    IgnoreWord(String),
 }
 
 /// One finding with what the list shows for it, computed once per refresh.
@@ -35,6 +38,10 @@ struct Row {
     location: String,
     /// The offending text with a little context, or empty.
     excerpt: String,
+    /// For a misspelt word: every suggestion after the first (the fix).
+    more: Vec<String>,
+    /// The finding's own text (for Ignore).
+    finding_text: Option<String>,
 }
 
 /// Texts larger than this (all fields, in bytes) are checked off the UI thread.
@@ -48,7 +55,13 @@ struct Checked {
     counts: (usize, usize, usize),
     dismissed: usize,
     straight_quotes: usize,
+    /// Misspelt words whose suggestions are still to be found (on another
+    /// thread: it can be slow).
+    unsuggested: Vec<String>,
 }
+
+/// Suggestions for each misspelt word, by field and start.
+type Suggestions = std::collections::HashMap<(Field, usize), Vec<String>>;
 
 /// A check for the worker: the input, numbered so a stale answer is told
 /// from the one awaited.
@@ -103,7 +116,7 @@ impl Worker {
 /// field, so placing every finding is linear in the text).
 fn check(input: &Input) -> Checked {
     let fields = &input.fields;
-    let (all, summary) = checks::check_with_summary(fields, &input.settings);
+    let (all, summary, mut suggestions, unsuggested) = input.check_all();
     let total = all.len();
     let findings = checks::active(all, fields, &input.dismissed);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -136,10 +149,18 @@ fn check(input: &Input) -> Checked {
                 format!("column {column}")
             };
             let excerpt = excerpt_for(&finding, text);
+            let more = suggestions
+                .remove(&(finding.field, finding.range.start))
+                .filter(|_| finding.rule == Rule::Spelling)
+                .map(|s| s.into_iter().skip(1).collect())
+                .unwrap_or_default();
+            let finding_text = text.get(finding.range.clone()).map(str::to_owned);
             Row {
                 finding,
                 location,
                 excerpt,
+                more,
+                finding_text,
             }
         })
         .collect();
@@ -149,6 +170,7 @@ fn check(input: &Input) -> Checked {
         counts,
         dismissed,
         straight_quotes,
+        unsuggested,
     }
 }
 
@@ -158,7 +180,13 @@ struct Input {
     fields: Fields,
     dismissed: Vec<Dismissal>,
     settings: CheckSettings,
+    proofing: Proofing,
+    speller: Option<Speller>,
+    misspelt: Misspelt,
 }
+
+/// Misspelt words (field, byte range), as the editor's marks found them.
+pub type Misspelt = std::sync::Arc<Vec<(Field, Range<usize>)>>;
 
 /// The panel's state: the findings, cached until their input changes.
 #[derive(Default)]
@@ -174,21 +202,66 @@ pub struct ChecksPanel {
     pending: Option<(u64, Input)>,
     worker: Option<Worker>,
     jobs_sent: u64,
+    /// Spelling joins the checks while this is set (see [`Self::set_speller`]).
+    speller: Option<Speller>,
+    misspelt: Misspelt,
+    /// Misspelt words still waiting for suggestions, and the thread finding
+    /// them (the findings are redone when it is done).
+    unsuggested: Vec<String>,
+    suggesting: Option<Receiver<()>>,
 }
 
 impl Input {
-    fn of(story: &Story, settings: &CheckSettings) -> Self {
+    fn of(
+        story: &Story,
+        settings: &CheckSettings,
+        spelling: (&Option<Speller>, &Misspelt),
+    ) -> Self {
         Input {
             fields: story.fields.clone(),
             dismissed: story.dismissed.clone(),
             settings: settings.clone(),
+            proofing: story.proofing.clone(),
+            speller: spelling.0.clone(),
+            misspelt: spelling.1.clone(),
         }
     }
 
-    fn matches(&self, story: &Story, settings: &CheckSettings) -> bool {
+    fn matches(
+        &self,
+        story: &Story,
+        settings: &CheckSettings,
+        (speller, misspelt): (&Option<Speller>, &Misspelt),
+    ) -> bool {
         self.fields == story.fields
             && self.dismissed == story.dismissed
             && self.settings == *settings
+            && self.proofing == story.proofing
+            && self.speller == *speller
+            && (std::sync::Arc::ptr_eq(&self.misspelt, misspelt) || self.misspelt == *misspelt)
+    }
+
+    /// Every check, spelling included when there is a speller: the findings,
+    /// the summary, suggestions per misspelt word and the words still without.
+    fn check_all(&self) -> (Vec<Finding>, Summary, Suggestions, Vec<String>) {
+        let (mut all, summary) = checks::check_with_summary(&self.fields, &self.settings);
+        let mut suggestions = Suggestions::new();
+        let mut unknown = Vec::new();
+        if let Some(speller) = &self.speller {
+            let story = Story {
+                fields: self.fields.clone(),
+                proofing: self.proofing.clone(),
+                ..Story::new()
+            };
+            let (found, words) = spelling::known(&story, speller, &self.misspelt);
+            unknown = words;
+            for m in found {
+                all.push(m.finding(&speller.lang));
+                suggestions.insert((m.field, m.range.start), m.suggestions);
+            }
+            checks::sort(&mut all);
+        }
+        (all, summary, suggestions, unknown)
     }
 }
 
@@ -197,10 +270,22 @@ impl ChecksPanel {
         Self::default()
     }
 
+    /// Let spelling join the checks: the misspelt words the editor's marks
+    /// found with `speller` (`None`: leave spelling out, e.g. while the
+    /// dictionary loads). The findings are recomputed when these change.
+    pub fn set_speller(&mut self, speller: Option<Speller>, misspelt: Misspelt) {
+        self.speller = speller;
+        self.misspelt = misspelt;
+    }
+
+    fn spelling(&self) -> (&Option<Speller>, &Misspelt) {
+        (&self.speller, &self.misspelt)
+    }
+
     fn is_current(&self, story: &Story, settings: &CheckSettings) -> bool {
         self.input
             .as_ref()
-            .is_some_and(|i| i.matches(story, settings))
+            .is_some_and(|i| i.matches(story, settings, self.spelling()))
     }
 
     /// Recompute the findings if the story's text, its dismissals or the
@@ -209,7 +294,7 @@ impl ChecksPanel {
         if self.is_current(story, settings) {
             return false;
         }
-        let input = Input::of(story, settings);
+        let input = Input::of(story, settings, self.spelling());
         let checked = check(&input);
         self.install(input, checked);
         // Whatever the worker is doing is older than this.
@@ -226,6 +311,7 @@ impl ChecksPanel {
         story: &Story,
         settings: &CheckSettings,
     ) {
+        self.suggest_in_background(ctx);
         let mut answers = Vec::new();
         if let Some(worker) = &self.worker {
             loop {
@@ -251,7 +337,7 @@ impl ChecksPanel {
             || self
                 .pending
                 .as_ref()
-                .is_some_and(|(_, i)| i.matches(story, settings))
+                .is_some_and(|(_, i)| i.matches(story, settings, self.spelling()))
         {
             return;
         }
@@ -263,7 +349,7 @@ impl ChecksPanel {
         if self.worker.is_none() {
             self.worker = Worker::start();
         }
-        let input = Input::of(story, settings);
+        let input = Input::of(story, settings, self.spelling());
         self.jobs_sent += 1;
         let job = Job {
             number: self.jobs_sent,
@@ -293,7 +379,39 @@ impl ChecksPanel {
         self.pending.is_some()
     }
 
+    /// Find the suggestions still missing on another thread; when they are
+    /// in, the findings are redone (now with their fixes).
+    fn suggest_in_background(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.suggesting {
+            match rx.try_recv() {
+                Ok(()) | Err(TryRecvError::Disconnected) => {
+                    self.suggesting = None;
+                    self.input = None;
+                }
+                Err(TryRecvError::Empty) => return,
+            }
+        }
+        let Some(speller) = self.speller.clone() else {
+            return;
+        };
+        let words = std::mem::take(&mut self.unsuggested);
+        if words.is_empty() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let waker = ctx.clone();
+        std::thread::spawn(move || {
+            for word in words {
+                speller.suggest(&word);
+            }
+            let _ = tx.send(());
+            waker.request_repaint();
+        });
+        self.suggesting = Some(rx);
+    }
+
     fn install(&mut self, input: Input, checked: Checked) {
+        self.unsuggested = checked.unsuggested;
         self.rows = checked.rows;
         self.summary = checked.summary;
         self.counts = checked.counts;
@@ -484,6 +602,37 @@ fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
                 .clicked()
         {
             action = Some(ChecksAction::Fix(finding.clone()));
+        }
+        if !row.more.is_empty() {
+            ui.menu_button("More…", |ui| {
+                for word in &row.more {
+                    if ui
+                        .button(word)
+                        .on_hover_text(format!("Change to “{word}”"))
+                        .clicked()
+                    {
+                        let mut other = finding.clone();
+                        other.fix = Some(checks::Fix {
+                            label: format!("Change to “{word}”"),
+                            replacement: word.clone(),
+                        });
+                        action = Some(ChecksAction::Fix(other));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("More suggestions");
+        }
+        if finding.rule == Rule::Spelling
+            && let Some(text) = row.finding_text.as_deref()
+            && ui
+                .small_button("Ignore")
+                .on_hover_text(format!(
+                    "Accept “{text}” in this story (kept in the story file)"
+                ))
+                .clicked()
+        {
+            action = Some(ChecksAction::IgnoreWord(text.to_owned()));
         }
         if ui
             .small_button("Dismiss")

@@ -38,19 +38,24 @@ pub enum Command {
     Checks,
     /// Take back the last quick fix, take-back or restore.
     UndoFix,
+    /// Open the find bar (and focus its query).
+    Find,
+    /// Open the find bar with its replace row.
+    Replace,
 }
 
 /// Which top-level menu a command lives in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Menu {
     File,
+    Edit,
     Drafts,
     View,
 }
 
 impl Command {
     /// The commands that appear in menus, in menu order.
-    pub const MENU: [Command; 15] = [
+    pub const MENU: [Command; 17] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -59,6 +64,8 @@ impl Command {
         Command::Import,
         Command::Export,
         Command::Quit,
+        Command::Find,
+        Command::Replace,
         Command::History,
         Command::Compare,
         Command::NextChange,
@@ -87,6 +94,8 @@ impl Command {
             Command::Settings => "Settings…".into(),
             Command::Checks => "Checks".into(),
             Command::UndoFix => "Undo Last Fix".into(),
+            Command::Find => "Find…".into(),
+            Command::Replace => "Replace…".into(),
         }
     }
 
@@ -111,6 +120,10 @@ impl Command {
             Command::Settings => "Field limits and reading speed",
             Command::Checks => "Show or hide the copy-desk checks beside the editor",
             Command::UndoFix => "Take back the last quick fix, take-back or restore",
+            Command::Find => "Find text in the story: match case, whole word, regular expression",
+            Command::Replace => {
+                "Find and replace; Replace all is one edit Undo Last Fix takes back"
+            }
         }
     }
 
@@ -124,7 +137,11 @@ impl Command {
             Command::Checkpoint => {
                 return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::K));
             }
-            Command::History => Key::H,
+            Command::History => {
+                return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::H));
+            }
+            Command::Find => Key::F,
+            Command::Replace => Key::H,
             Command::Compare => Key::D,
             Command::NextChange => {
                 return Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown));
@@ -146,6 +163,7 @@ impl Command {
     pub fn menu(&self) -> Menu {
         match self {
             Command::Settings | Command::Checks | Command::UndoFix => Menu::View,
+            Command::Find | Command::Replace => Menu::Edit,
             Command::History
             | Command::Compare
             | Command::NextChange

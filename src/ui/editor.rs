@@ -4,7 +4,10 @@
 
 use egui::{Align, FontId, Layout, RichText, TextEdit, Ui};
 
+use crate::find::Match;
 use crate::story::{self, BodyCounts, Field, Fields, Limits, Status};
+use crate::ui::marks::{self, Marks};
+use crate::ui::spell_menu::{self, WordAction};
 use crate::ui::theme;
 
 /// The id of a field's text editor: the same in every frame and from anywhere,
@@ -32,6 +35,18 @@ pub fn select(ctx: &egui::Context, field: Field, chars: std::ops::Range<usize>) 
 pub struct EditorOutput {
     pub changed: bool,
     pub body_changed: bool,
+    /// A choice from a misspelt word's right-click menu.
+    pub word: Option<WordAction>,
+}
+
+/// What the editor shows besides the text: marks, a match to bring into
+/// view, and the suggestions for a right-clicked word.
+#[derive(Default)]
+pub struct Overlay<'a> {
+    pub marks: Option<&'a Marks>,
+    pub reveal: Option<&'a Match>,
+    /// Suggestions for a word, asked for when its menu opens.
+    pub suggest: Option<spell_menu::Suggest<'a>>,
 }
 
 /// Draw the editor for `fields`. `counts` are the body's counts, kept by the
@@ -42,6 +57,7 @@ pub fn show(
     status: &mut Status,
     limits: &Limits,
     counts: &BodyCounts,
+    overlay: &Overlay<'_>,
 ) -> EditorOutput {
     let mut out = EditorOutput::default();
     egui::ScrollArea::vertical()
@@ -55,7 +71,7 @@ pub fn show(
                 ui.vertical(|ui| {
                     ui.set_width(width);
                     ui.add_space(8.0);
-                    fields_ui(ui, fields, status, limits, counts, &mut out);
+                    fields_ui(ui, fields, status, limits, counts, overlay, &mut out);
                     ui.add_space(24.0);
                 });
             });
@@ -69,13 +85,22 @@ fn fields_ui(
     status: &mut Status,
     limits: &Limits,
     counts: &BodyCounts,
+    overlay: &Overlay<'_>,
     out: &mut EditorOutput,
 ) {
     // Slug and status on one row.
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width((ui.available_width() - 180.0).max(200.0));
-            line_field(ui, Field::Slug, fields, limits, Look::Line(14.0), out);
+            line_field(
+                ui,
+                Field::Slug,
+                fields,
+                limits,
+                Look::Line(14.0),
+                overlay,
+                out,
+            );
         });
         ui.vertical(|ui| {
             let label = ui.label(RichText::new("Status").strong());
@@ -99,9 +124,18 @@ fn fields_ui(
         fields,
         limits,
         Look::Line(theme::HEADLINE_SIZE),
+        overlay,
         out,
     );
-    line_field(ui, Field::Subhead, fields, limits, Look::Wrapped, out);
+    line_field(
+        ui,
+        Field::Subhead,
+        fields,
+        limits,
+        Look::Wrapped,
+        overlay,
+        out,
+    );
     ui.columns(2, |cols| {
         line_field(
             &mut cols[0],
@@ -109,6 +143,7 @@ fn fields_ui(
             fields,
             limits,
             Look::Line(14.5),
+            overlay,
             out,
         );
         line_field(
@@ -117,6 +152,7 @@ fn fields_ui(
             fields,
             limits,
             Look::Line(14.5),
+            overlay,
             out,
         );
     });
@@ -133,32 +169,124 @@ fn fields_ui(
     let label = field_header(ui, Field::Body, |ui| {
         ui.label(RichText::new(summary).weak());
     });
-    let response = ui
-        .add(
-            TextEdit::multiline(&mut fields.body)
-                .id(field_id(Field::Body))
-                .font(FontId::proportional(theme::BODY_SIZE))
-                .desired_width(f32::INFINITY)
-                .desired_rows(18)
-                .hint_text("Write the story here. One paragraph per line."),
-        )
-        .labelled_by(label);
+    let font = FontId::proportional(theme::BODY_SIZE);
+    let edit = Shape {
+        rows: 18,
+        hint: "Write the story here. One paragraph per line.",
+        enter: true,
+    };
+    let response =
+        show_field(ui, Field::Body, &mut fields.body, edit, font, overlay, out).labelled_by(label);
     if response.changed() {
         out.changed = true;
         out.body_changed = true;
     }
 
     let label = field_header(ui, Field::Note, |_| {});
-    let response = ui
-        .add(
-            TextEdit::multiline(&mut fields.note)
-                .id(field_id(Field::Note))
-                .desired_width(f32::INFINITY)
-                .desired_rows(3)
-                .hint_text("For the desk, not for print"),
-        )
-        .labelled_by(label);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let edit = Shape {
+        rows: 3,
+        hint: "For the desk, not for print",
+        enter: true,
+    };
+    let response =
+        show_field(ui, Field::Note, &mut fields.note, edit, font, overlay, out).labelled_by(label);
     out.changed |= response.changed();
+}
+
+/// How a field's editor looks: rows (1: one line), hint, whether Enter
+/// adds a line.
+#[derive(Clone, Copy)]
+struct Shape {
+    rows: usize,
+    hint: &'static str,
+    enter: bool,
+}
+
+impl Shape {
+    const LINE: Shape = Shape {
+        rows: 1,
+        hint: "",
+        enter: true,
+    };
+}
+
+/// Show one field's editor with its marks (when it has any; otherwise
+/// exactly as egui lays it out), bring a match into view, and offer the
+/// misspelt-word menu on right-click.
+fn show_field(
+    ui: &mut Ui,
+    field: Field,
+    text: &mut String,
+    shape: Shape,
+    font: FontId,
+    overlay: &Overlay<'_>,
+    out: &mut EditorOutput,
+) -> egui::Response {
+    let field_marks = overlay
+        .marks
+        .map(|m| m.field(field))
+        .filter(|m| !m.is_empty());
+    let layout_font = font.clone();
+    let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
+        let empty = marks::FieldMarks::default();
+        marks::layout(
+            ui,
+            buf.as_str(),
+            layout_font.clone(),
+            wrap,
+            field_marks.unwrap_or(&empty),
+        )
+    };
+    let mut edit = if shape.rows > 1 {
+        TextEdit::multiline(text).desired_rows(shape.rows)
+    } else {
+        TextEdit::singleline(text)
+    };
+    if !shape.hint.is_empty() {
+        edit = edit.hint_text(shape.hint);
+    }
+    if !shape.enter {
+        edit = edit.return_key(None);
+    }
+    let edit = edit
+        .id(field_id(field))
+        .desired_width(f32::INFINITY)
+        .font(font);
+    let output = match field_marks {
+        Some(_) => edit.layouter(&mut layouter).show(ui),
+        None => edit.show(ui),
+    };
+    if let Some(fm) = field_marks {
+        marks::paint_wavy(ui, &output.galley, output.galley_pos, &fm.misspelt_chars);
+    }
+    let text = output.galley.text();
+    if let Some(m) = overlay.reveal.filter(|m| m.field == field)
+        && let Some(before) = text.get(..m.range.start)
+    {
+        let at = egui::text::CCursor::new(before.chars().count());
+        let rect = output
+            .galley
+            .pos_from_cursor(at)
+            .translate(output.galley_pos.to_vec2())
+            .expand(8.0);
+        ui.scroll_to_rect(rect, Some(Align::Center));
+    }
+    let response = output.response.response;
+    if let Some(fm) = field_marks
+        && let Some(action) = spell_menu::attach(
+            ui,
+            &response,
+            field,
+            &output.galley,
+            output.galley_pos,
+            &fm.misspelt_chars,
+            overlay.suggest,
+        )
+    {
+        out.word = Some(action);
+    }
+    response
 }
 
 /// The field's label on the left and `extra` (counters) on the right. Returns
@@ -207,21 +335,28 @@ fn line_field(
     fields: &mut Fields,
     limits: &Limits,
     look: Look,
+    overlay: &Overlay<'_>,
     out: &mut EditorOutput,
 ) {
     let limit = limits.for_field(field);
     let label = field_header(ui, field, |ui| limit_counter(ui, fields.get(field), limit));
     let text = fields.get_mut(field);
-    let edit = match look {
-        Look::Line(size) => TextEdit::singleline(text).font(FontId::proportional(size)),
-        Look::Wrapped => TextEdit::multiline(text)
-            .font(FontId::proportional(16.0))
-            .desired_rows(2)
-            .return_key(None),
-    };
-    let response = ui
-        .add(edit.id(field_id(field)).desired_width(f32::INFINITY))
-        .labelled_by(label);
+    let response = match look {
+        Look::Line(size) => {
+            let font = FontId::proportional(size);
+            show_field(ui, field, text, Shape::LINE, font, overlay, out)
+        }
+        Look::Wrapped => {
+            let font = FontId::proportional(16.0);
+            let edit = Shape {
+                rows: 2,
+                hint: "",
+                enter: false,
+            };
+            show_field(ui, field, text, edit, font, overlay, out)
+        }
+    }
+    .labelled_by(label);
     if response.changed() {
         keep_single_line(text);
         out.changed = true;

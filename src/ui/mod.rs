@@ -9,7 +9,13 @@ pub mod compare_view;
 pub mod dialogs;
 pub mod editor;
 pub mod export_dialog;
+pub mod find_bar;
 pub mod history;
+pub mod marking;
+pub mod marks;
+pub mod spell_marks;
+pub mod spell_menu;
+pub mod spelling;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
@@ -65,8 +71,13 @@ pub fn run(launch: Launch) -> ExitCode {
                 }
                 _ => Settings::default(),
             };
+            // Dictionaries load on their own thread: the story's language
+            // (when it names one) first, then the default.
+            let library =
+                crate::spell::Library::load_in_background(vec![settings.spelling.language.clone()]);
             let mut app =
-                CopydeskApp::open_at_start(&cc.egui_ctx, launch.file.as_deref(), settings);
+                CopydeskApp::open_at_start(&cc.egui_ctx, launch.file.as_deref(), settings)
+                    .with_spelling(library);
             if let Some(out) = screenshot {
                 app.persist = false;
                 app.screenshot = Some(ScreenshotJob::new(out, exit_in_app));
