@@ -121,25 +121,39 @@ fn import_into_keeps_an_unsaved_current_text() {
 #[test]
 fn an_import_too_large_for_a_story_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let story = Story::with_fields(Fields {
-        headline: "Small".into(),
-        body: "Small.".into(),
+    // A story of two 10 MB drafts (the current text is the second): within
+    // the limit, but with room for less than twice a 7 MB import.
+    let mut story = Story::with_fields(Fields {
+        headline: "Big".into(),
+        body: "old ".repeat(2_500_000),
         ..Fields::default()
     });
+    assert!(story.record_draft(None, story.modified).is_some());
+    story.fields.body = "new ".repeat(2_500_000);
+    assert!(story.record_draft(None, story.modified).is_some());
     let path = write_story(dir.path(), &story);
     let before = fs::read(&path).unwrap();
-    // 17 MB on one line: the story would hold it twice (current and draft).
-    let input = dir.path().join("huge.txt");
-    fs::write(&input, "word ".repeat(3_400_000)).unwrap();
+    // 7 MB of copy (under the limit for imported copy): the story would hold
+    // it twice more (current text and a new draft), past what it can read.
+    let input = dir.path().join("big.txt");
+    let words = "word ".repeat(99);
+    let copy: String = (0..14_000)
+        .map(|i| format!("Paragraph {i} {words}end.\n\n"))
+        .collect();
+    fs::write(&input, copy).unwrap();
     let out = copydesk(&["import", s(&input), "--into", s(&path)]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let message = text(&out);
     assert!(message.contains("story.ron"), "{message}");
     assert!(message.contains("limit"), "{message}");
     assert_eq!(fs::read(&path).unwrap(), before);
+    // Copy past the importer's own limit is refused before any story is made.
+    let huge = dir.path().join("huge.txt");
+    fs::write(&huge, "word ".repeat(3_400_000)).unwrap();
     let new = dir.path().join("new.ron");
-    let out = copydesk(&["import", s(&input), "-o", s(&new)]);
+    let out = copydesk(&["import", s(&huge), "-o", s(&new)]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("limit"), "{}", text(&out));
     assert!(!new.exists());
     // Every later command still reads the story.
     assert!(copydesk(&["info", s(&path)]).status.success());
