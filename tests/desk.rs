@@ -197,6 +197,35 @@ fn index_is_rebuilt_when_missing_corrupt_or_old_and_reused_otherwise() {
 }
 
 #[test]
+fn two_copydesks_opening_a_new_desk_at_once_share_one_index() {
+    let dir = small_desk();
+    let root = dir.path();
+    let opened: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| Desk::open(root, DeskSettings::default())))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for result in opened {
+        let (desk, refreshed) = result.unwrap();
+        assert!(
+            !matches!(refreshed.rebuilt, Some(Rebuilt::InMemory(_))),
+            "{refreshed:?}"
+        );
+        assert_eq!(
+            desk.index_path(),
+            Some(&*desk.root().join(".copydesk/index.sqlite"))
+        );
+        assert_eq!(
+            desk.list(&Filter::default(), Sort::default())
+                .unwrap()
+                .len(),
+            3
+        );
+    }
+}
+
+#[test]
 fn refresh_reads_only_what_changed() {
     let dir = small_desk();
     let root = dir.path();

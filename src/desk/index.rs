@@ -38,7 +38,8 @@ pub enum Rebuilt {
     Corrupt(String),
     OtherVersion(i32),
     OtherSettings,
-    /// The desk folder cannot hold an index (read-only): kept in memory.
+    /// The desk folder cannot hold an index (read-only), or another Copydesk
+    /// kept it busy past the wait: this session indexes in memory.
     InMemory(String),
 }
 
@@ -164,6 +165,11 @@ impl Index {
         if existed {
             match Self::open_existing(&path, settings) {
                 Ok(index) => return (index, None),
+                // Busy for longer than the wait: another Copydesk is building
+                // it. Never delete it under them; work from memory this time.
+                Err(why @ Rebuilt::InMemory(_)) => {
+                    return (Self::in_memory(settings), Some(why));
+                }
                 Err(why) => {
                     remove_index_files(&path);
                     match Self::create(&dir, &path, settings) {
@@ -180,9 +186,19 @@ impl Index {
     }
 
     fn open_existing(path: &Path, settings: &str) -> Result<Index, Rebuilt> {
-        let corrupt = |e: rusqlite::Error| Rebuilt::Corrupt(e.to_string());
+        let corrupt = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Rebuilt::InMemory(format!("{}: {e}", path.display()))
+            }
+            _ => Rebuilt::Corrupt(e.to_string()),
+        };
         let conn = Connection::open(path).map_err(corrupt)?;
         configure(&conn).map_err(corrupt)?;
+        // An empty file: another Copydesk is creating this index right now
+        // (or was stopped before it could); finish or wait for it.
+        if table_count(&conn).map_err(corrupt)? == 0 {
+            init(&conn, settings).map_err(corrupt)?;
+        }
         let version: i32 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(corrupt)?;
@@ -256,8 +272,13 @@ impl Index {
     /// Start a batch of changes, written in one transaction when committed
     /// (dropped uncommitted, nothing changes).
     pub fn writer(&mut self) -> rusqlite::Result<Writer<'_>> {
+        // Immediate: take the write lock now, waiting for another Copydesk's
+        // write to finish (a deferred transaction that read first would be
+        // refused at once rather than wait).
         Ok(Writer {
-            tx: self.conn.transaction()?,
+            tx: self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
         })
     }
 
@@ -438,27 +459,46 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // A cache on a folder other machines may share: the classic rollback
     // journal (WAL needs shared memory, which network file systems lack), and
     // a wait rather than an error when another Copydesk is writing.
-    conn.busy_timeout(std::time::Duration::from_secs(3))?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "DELETE")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(())
 }
 
+/// Create the tables in an empty database. Idempotent and safe when two
+/// Copydesks create the same desk's index at once: the first to take the write
+/// lock creates them, the other finds them there.
 fn init(conn: &Connection, settings: &str) -> rusqlite::Result<()> {
     configure(conn)?;
-    conn.execute_batch(SCHEMA)?;
-    conn.execute(
-        "INSERT INTO meta(key, value) VALUES ('settings', ?1)",
-        [settings],
-    )?;
-    // Bigger in-memory batches before FTS5 writes a segment: fewer merges
-    // while a whole desk is indexed.
-    conn.execute(
-        "INSERT INTO fts(fts, rank) VALUES ('hashsize', 16777216)",
-        [],
-    )?;
-    conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-    Ok(())
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let created = (|| {
+        if table_count(conn)? > 0 {
+            return Ok(());
+        }
+        conn.execute_batch(SCHEMA)?;
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('settings', ?1)",
+            [settings],
+        )?;
+        // Bigger in-memory batches before FTS5 writes a segment: fewer merges
+        // while a whole desk is indexed.
+        conn.execute(
+            "INSERT INTO fts(fts, rank) VALUES ('hashsize', 16777216)",
+            [],
+        )?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)
+    })();
+    match created {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn table_count(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
 }
 
 fn remove_index_files(path: &Path) {
