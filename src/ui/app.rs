@@ -761,7 +761,11 @@ impl CopydeskApp {
             self.execute(command);
         }
 
-        let title = self.doc.window_title();
+        let mut title = self.doc.window_title();
+        if matches!(self.modal, Some(Modal::Recover { .. })) {
+            // Also for window lists and scripts: text is waiting to be restored.
+            title = format!("Unsaved text recovered — {title}");
+        }
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
