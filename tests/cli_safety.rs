@@ -218,3 +218,50 @@ fn xml_exports_hold_no_forbidden_characters() {
         assert!(xml.contains("Olena"), "{xml}");
     }
 }
+
+/// Item 1: older drafts move to an archive beside the story that Copydesk
+/// reads back; the story shrinks; nothing is lost; a second run adds to it.
+#[test]
+fn archive_moves_older_drafts_beside_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut story = Story::with_fields(Fields {
+        headline: "Bridge".into(),
+        body: "Draft body 0 — «Київ».".into(),
+        ..Fields::default()
+    });
+    for n in 1..=30 {
+        story.fields.body = format!("Draft body {n} — «Київ».");
+        story.record_draft(None, now());
+    }
+    let path = write_story(dir.path(), &story);
+    let before = fs::metadata(&path).unwrap().len();
+    let out = copydesk(&["archive", s(&path), "--keep", "5"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Moved 25 drafts"), "{}", text(&out));
+    let archive = dir.path().join("story.drafts.ron");
+    let kept = store::load(&path).unwrap();
+    let archived = store::load(&archive).unwrap();
+    assert_eq!(kept.drafts.len(), 5);
+    assert_eq!(kept.drafts[0].number, 26);
+    assert_eq!(kept.fields, story.fields);
+    assert_eq!(archived.id, story.id);
+    assert_eq!(archived.drafts.len(), 25);
+    assert_eq!(archived.drafts[0].fields.body, "Draft body 1 — «Київ».");
+    assert!(fs::metadata(&path).unwrap().len() < before);
+    // The log says where the rest are; a second run adds to the archive.
+    assert!(text(&copydesk(&["log", s(&path)])).contains("25 older drafts are in the archive"));
+    let out = copydesk(&["archive", s(&path), "--keep", "2"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(store::load(&archive).unwrap().drafts.len(), 28);
+    assert_eq!(store::load(&path).unwrap().drafts.len(), 2);
+    // Every draft is in one file or the other, exactly once.
+    let mut numbers: Vec<u32> = store::load(&archive)
+        .unwrap()
+        .drafts
+        .iter()
+        .chain(store::load(&path).unwrap().drafts.iter())
+        .map(|d| d.number)
+        .collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=30).collect::<Vec<u32>>());
+}
