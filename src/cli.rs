@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 
 use crate::checks::{self, Severity};
 use crate::export::{self, ExportError, Format};
-use crate::import::{self, ImportKind};
+use crate::import::{self, Format as ImportFormat, ImportOptions, TrackedChanges};
 use crate::store::{self, StoreError};
 use crate::story::{self, Field, Fields, Limits, Story};
 
@@ -118,10 +118,12 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
-    /// Import Markdown or plain text as a new story (-o) or as a new draft of a
-    /// story (--into), printing what was recognised as what.
+    /// Import copy as a new story (-o) or as a new draft of a story (--into),
+    /// printing what was recognised as what. Reads Markdown, plain text, NITF,
+    /// NewsML-G2, ninjs, Word (.docx) and IPTC 7901/ANPA wire text; the format
+    /// is recognised from the content.
     Import {
-        /// The text to import (.md or .txt).
+        /// The copy to import.
         input: PathBuf,
         /// Create this story file.
         #[arg(
@@ -138,10 +140,14 @@ pub enum Command {
         /// Replace the -o file if it exists.
         #[arg(long, requires = "output")]
         force: bool,
-        /// Read the input as this kind (default: from its extension; plain text
-        /// when the extension says nothing).
-        #[arg(long, value_enum)]
-        kind: Option<ImportKind>,
+        /// Read the input as this format (default: recognised from the
+        /// content, then the extension; plain text when neither tells).
+        #[arg(long, short = 'f', visible_alias = "kind", value_enum)]
+        format: Option<ImportFormat>,
+        /// In a Word document, reject tracked changes (read the text as it was
+        /// before them) instead of accepting them.
+        #[arg(long)]
+        reject_changes: bool,
     },
     /// Run the copy-desk checks on a story's current text and list what they
     /// find (dismissed findings are left out). Exit 1 when any error-level
@@ -180,6 +186,8 @@ pub enum CheckFormat {
 pub enum CliError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Import(#[from] import::ImportError),
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
     #[error(transparent)]
@@ -292,14 +300,22 @@ fn run_command(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliEr
             output,
             into,
             force,
-            kind,
+            format,
+            reject_changes,
         } => run_import(
             out,
             input,
             output.as_deref(),
             into.as_deref(),
             *force,
-            *kind,
+            &ImportOptions {
+                format: *format,
+                tracked_changes: if *reject_changes {
+                    TrackedChanges::Reject
+                } else {
+                    TrackedChanges::Accept
+                },
+            },
         )?,
         Command::Check {
             story,
@@ -559,7 +575,7 @@ fn run_import(
     output: Option<&std::path::Path>,
     into: Option<&std::path::Path>,
     force: bool,
-    kind: Option<ImportKind>,
+    options: &ImportOptions,
 ) -> Result<(), CliError> {
     // Every refusal comes before any work: the target first, then the input.
     let target = match (output, into) {
@@ -576,22 +592,13 @@ fn run_import(
             )));
         }
     };
-    let guessed = kind.is_none() && ImportKind::from_path(input).is_none();
-    let (kind, imported) = import::import_file(input, kind)?;
+    let (format, imported) = import::import_file(input, options)?;
     if imported.fields.is_empty() {
         return Err(CliError::NothingToImport {
             path: input.to_owned(),
         });
     }
-    if guessed {
-        writeln!(
-            out,
-            "{}: extension not .md or .txt; read as plain text",
-            input.display()
-        )?;
-    } else {
-        writeln!(out, "{}: read as {}", input.display(), kind.label())?;
-    }
+    writeln!(out, "{}: read as {}", input.display(), format.label())?;
     for line in &imported.report {
         writeln!(out, "  {line}")?;
     }

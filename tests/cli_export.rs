@@ -203,10 +203,12 @@ fn import_errors_exit_2() {
     assert!(stderr(&out).contains("missing.md"), "{}", stderr(&out));
 
     let binary = dir.path().join("photo.txt");
-    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    // A PNG named .txt (a UTF-16 byte-order mark would be text, read as such).
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
     let out = copydesk(&["import", s(&binary), "-o", s(&dir.path().join("x.ron"))]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("photo.txt"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("binary"), "{}", stderr(&out));
 
     let blank = dir.path().join("blank.txt");
     std::fs::write(&blank, "  \n\n").unwrap();

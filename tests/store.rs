@@ -267,8 +267,15 @@ fn a_100_mb_file_is_refused_at_once() {
             && message.contains("33554432"),
         "{message}"
     );
-    let err = copydesk::import::import_file(&path, None).unwrap_err();
-    assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+    let err = copydesk::import::import_file(&path, &copydesk::import::ImportOptions::default())
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            copydesk::import::ImportError::Store(StoreError::TooLarge { .. })
+        ),
+        "{err:?}"
+    );
     // Nothing was read: even a slow machine answers well within this.
     assert!(
         started.elapsed() < std::time::Duration::from_secs(2),

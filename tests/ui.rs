@@ -509,6 +509,51 @@ fn dropping_a_text_file_imports_it_after_the_unsaved_prompt() {
 }
 
 #[test]
+fn importing_news_formats_by_menu_and_by_drop() {
+    let dir = tempfile::tempdir().unwrap();
+    // A NITF file picked with File → Import: recognised from its content.
+    let nitf = dir.path().join("wire-feed.xml");
+    std::fs::write(
+        &nitf,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><nitf><head><docdata>\
+         <ed-msg info=\"Eds: embargoed\"/></docdata></head><body><body.head><hedline>\
+         <hl1>Міст відкрито</hl1></hedline><byline>By Mira Holt</byline></body.head>\
+         <body.content><p>First paragraph.</p><p>Second paragraph.</p></body.content></body></nitf>",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer(Picked::Path(nitf.clone()));
+    let mut harness = harness_with(Document::untitled(), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    let fields = harness.state().doc.story.fields.clone();
+    assert_eq!(fields.headline, "Міст відкрито");
+    assert_eq!(fields.byline, "By Mira Holt");
+    assert_eq!(fields.body, "First paragraph.\n\nSecond paragraph.");
+    assert_eq!(fields.note, "Eds: embargoed");
+    harness.get_by_label("Import report");
+    harness.get_by_label_contains("as NITF XML");
+    harness.get_by_label("OK").click();
+    harness.run();
+
+    // A dropped .docx that is not a Word file: an error naming it, and the
+    // story on screen is kept.
+    let bad = dir.path().join("notes.docx");
+    std::fs::write(&bad, "plain text saved as .docx").unwrap();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(bad)));
+    harness.run();
+    // The imported story is unsaved: the usual prompt comes first.
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    harness.get_by_label_contains("notes.docx: cannot import as Word document");
+    assert_eq!(harness.state().doc.story.fields.headline, "Міст відкрито");
+}
+
+#[test]
 fn snapshot_export_window() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(Document::sample(), &dialogs);

@@ -3,7 +3,7 @@
 //!
 //! ```xml
 //! <?xml version="1.0" encoding="UTF-8"?>
-//! <nitf version="-//IPTC//DTD NITF 3.6//EN">
+//! <nitf xmlns="http://iptc.org/std/NITF/2006-10-18/" version="-//IPTC//DTD NITF 3.6//EN">
 //!   <head>
 //!     <title>headline</title>
 //!     <docdata management-status="usable|withheld">
@@ -44,12 +44,16 @@
 //! - Empty fields are left out, except `title`, `hedline`/`hl1`, `body.content`
 //!   and `body.end`, which are always written.
 //! - No DOCTYPE is written (a validator would try to fetch the DTD); the
-//!   `version` attribute names NITF 3.6.
+//!   root is in the NITF namespace ([`NAMESPACE`]), which the official NITF
+//!   3.6 XML Schema declares, and the `version` attribute names NITF 3.6.
 
 use crate::story::{Fields, Status, Story};
 
 use super::ExportError;
 use super::xml::XmlOut;
+
+/// The namespace of NITF 3.x documents, declared by IPTC's NITF 3.6 schema.
+pub const NAMESPACE: &str = "http://iptc.org/std/NITF/2006-10-18/";
 
 /// The identifier Copydesk gives a story in NITF `doc-id` and ninjs `uri`.
 pub fn story_urn(story: &Story) -> String {
@@ -68,7 +72,13 @@ pub fn pubstatus(status: Status) -> &'static str {
 pub fn export(story: &Story, fields: &Fields) -> Result<String, ExportError> {
     let mut xml = XmlOut::new("NITF", fields.body.len() + fields.body.len() / 8 + 2048);
     xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.start("nitf", &[("version", "-//IPTC//DTD NITF 3.6//EN")])?;
+    xml.start(
+        "nitf",
+        &[
+            ("xmlns", NAMESPACE),
+            ("version", "-//IPTC//DTD NITF 3.6//EN"),
+        ],
+    )?;
 
     xml.start("head", &[])?;
     xml.text_element("title", &[], &fields.headline)?;

@@ -45,15 +45,26 @@
 //! story's text rule: a BOM is dropped, CRLF becomes LF, control characters go,
 //! and lines lose their leading and trailing spaces.
 
+pub mod detect;
+pub mod docx;
+mod file;
+pub mod newsml;
+pub mod ninjs;
+pub mod nitf;
 pub mod pieces;
+pub mod wire;
+mod xml;
 
 use std::ops::Range;
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::store::{self, StoreError};
 use crate::story::{Field, Fields, normalize_text, word_count};
+pub use detect::Format;
+pub use file::{
+    ImportError, ImportOptions, MAX_TEXT_BYTES, TrackedChanges, import_bytes, import_file,
+};
 pub use pieces::{Piece, Role};
 
 /// What the imported text is written in.
@@ -142,22 +153,6 @@ pub fn import(text: &str, kind: ImportKind) -> Imported {
     };
     importer.run(kind);
     importer.finish(doc.extras)
-}
-
-/// Read a user's file with the store's checks (a regular file, not a pipe or
-/// folder; within the size limit; UTF-8 text) and import it as `kind`, or as
-/// the kind its extension names, or as plain text when it names none. Returns
-/// the kind used. Every error names the file.
-pub fn import_file(
-    path: &Path,
-    kind: Option<ImportKind>,
-) -> Result<(ImportKind, Imported), StoreError> {
-    let bytes = store::read_limited(path)?;
-    let text = store::as_text(path, &bytes)?;
-    let kind = kind
-        .or_else(|| ImportKind::from_path(path))
-        .unwrap_or(ImportKind::PlainText);
-    Ok((kind, import(text, kind)))
 }
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::compare;
 use crate::export::Format;
-use crate::import::{self, ImportKind};
+use crate::import;
 use crate::store;
 use crate::story::Field;
 use crate::story::{BodyCounts, Fields, Limits, Status, Story};
@@ -25,8 +25,8 @@ use crate::ui::theme;
 
 /// Copy that can be imported.
 const IMPORTABLE: Filter = Filter {
-    name: "Markdown or plain text",
-    extensions: &["md", "markdown", "txt", "text"],
+    name: "Copy: Markdown, text, NITF, NewsML, ninjs, Word, wire",
+    extensions: import::detect::EXTENSIONS,
 };
 
 /// The key under which settings are kept in eframe's storage.
@@ -607,9 +607,9 @@ impl CopydeskApp {
         }
     }
 
-    /// Import Markdown or plain text from `path` as a new, unsaved story.
+    /// Import the copy in `path` (any format import reads) as a new, unsaved story.
     fn import_path(&mut self, path: &Path) {
-        let (kind, imported) = match import::import_file(path, None) {
+        let (kind, imported) = match import::import_file(path, &import::ImportOptions::default()) {
             Ok(done) => done,
             Err(err) => return self.error(err.to_string()),
         };
@@ -861,11 +861,11 @@ impl CopydeskApp {
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
         if is_story {
             self.queue.push(Command::OpenPath(path));
-        } else if ImportKind::from_path(&path).is_some() {
+        } else if import::detect::importable_path(&path) {
             self.guard(Then::ImportPath(path));
         } else {
             self.error(format!(
-                "{}: not opened — drop a .ron story, or .md or .txt copy to import",
+                "{}: not opened — drop a .ron story, or copy to import (.md .txt .xml .json .docx wire text)",
                 path.display()
             ));
         }

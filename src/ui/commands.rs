@@ -25,7 +25,7 @@ pub enum Command {
     PreviousChange,
     /// Export finished copy (text, Markdown, HTML, NITF, ninjs).
     Export,
-    /// Import Markdown or plain text copy as a new story.
+    /// Import copy (Markdown, text, NITF, NewsML, ninjs, Word, wire) as a new story.
     Import,
     Quit,
     /// Open a file already chosen (recent files, a dropped file).
@@ -102,7 +102,9 @@ impl Command {
             Command::NextChange => "Jump to the next change in the compare",
             Command::PreviousChange => "Jump to the previous change in the compare",
             Command::Export => "Export finished copy: text, Markdown, HTML, NITF, ninjs",
-            Command::Import => "Import Markdown or plain text copy as a new story",
+            Command::Import => {
+                "Import copy as a new story: Markdown, text, NITF, NewsML, ninjs, Word, wire"
+            }
             Command::Quit => "Close Copydesk",
             Command::OpenPath(_) => "Open this story",
             Command::ClearRecent => "Forget the recent files",
