@@ -104,6 +104,16 @@ pub enum Command {
         /// The story file.
         story: PathBuf,
     },
+    /// Move a story's older drafts to its archive, `STORY.drafts.ron` beside it
+    /// (an ordinary story file holding them; Copydesk opens it like any story),
+    /// keeping the newest N in the story. For stories near the size limit.
+    Archive {
+        /// The story file.
+        story: PathBuf,
+        /// How many of the newest drafts stay in the story.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        keep: usize,
+    },
     /// Export a story's current text as plain text, Markdown, HTML, NITF or ninjs.
     Export {
         /// The story file.
@@ -284,6 +294,35 @@ fn run_command(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliEr
         Command::Log { story } => {
             let loaded = store::load(story)?;
             write_log(out, &loaded)?;
+            if let Some(archive) = store::load_archive(story)? {
+                let path = store::archive_path(story);
+                writeln!(
+                    out,
+                    "{} older drafts are in the archive {} (copydesk log {1})",
+                    archive.drafts.len(),
+                    path.display()
+                )?;
+            }
+        }
+        Command::Archive { story, keep } => {
+            let done = store::archive_drafts(story, *keep)?;
+            if done.moved == 0 {
+                writeln!(
+                    out,
+                    "{}: nothing to archive (it has {keep} drafts or fewer)",
+                    story.display()
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "Moved {} drafts to {} (it holds {}); {} is now {:.1} MB",
+                    done.moved,
+                    done.archive.display(),
+                    done.in_archive,
+                    story.display(),
+                    done.story_bytes as f64 / 1_048_576.0
+                )?;
+            }
         }
         Command::Export {
             story,

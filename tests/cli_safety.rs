@@ -117,35 +117,30 @@ fn import_into_keeps_an_unsaved_current_text() {
 }
 
 /// Item 1: an import whose result would be too large to read back is refused
-/// with a clear message, and the story is left as it was.
+/// with a clear message, and the story is left as it was (and still loads).
 #[test]
 fn an_import_too_large_for_a_story_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    // A story of two 10 MB drafts (the current text is the second): within
-    // the limit, but with room for less than twice a 7 MB import.
+    // A story near the limit: 28 drafts of a 1 MB body, about 29 MB.
     let mut story = Story::with_fields(Fields {
         headline: "Big".into(),
-        body: "old ".repeat(2_500_000),
         ..Fields::default()
     });
-    assert!(story.record_draft(None, story.modified).is_some());
-    story.fields.body = "new ".repeat(2_500_000);
-    assert!(story.record_draft(None, story.modified).is_some());
+    for n in 0..28 {
+        story.fields.body = format!("{n} {}", "word ".repeat(200_000));
+        story.record_draft(None, now());
+    }
     let path = write_story(dir.path(), &story);
     let before = fs::read(&path).unwrap();
-    // 7 MB of copy (under the limit for imported copy): the story would hold
-    // it twice more (current text and a new draft), past what it can read.
-    let input = dir.path().join("big.txt");
-    let words = "word ".repeat(99);
-    let copy: String = (0..14_000)
-        .map(|i| format!("Paragraph {i} {words}end.\n\n"))
-        .collect();
-    fs::write(&input, copy).unwrap();
+    // 4 MB of copy: the story would hold it twice (current text and draft).
+    let input = dir.path().join("wire.txt");
+    fs::write(&input, "Wire copy. ".repeat(380_000)).unwrap();
     let out = copydesk(&["import", s(&input), "--into", s(&path)]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let message = text(&out);
     assert!(message.contains("story.ron"), "{message}");
     assert!(message.contains("limit"), "{message}");
+    assert!(message.contains("archive"), "{message}");
     assert_eq!(fs::read(&path).unwrap(), before);
     // Copy past the importer's own limit is refused before any story is made.
     let huge = dir.path().join("huge.txt");
@@ -231,4 +226,51 @@ fn xml_exports_hold_no_forbidden_characters() {
         }
         assert!(xml.contains("Olena"), "{xml}");
     }
+}
+
+/// Item 1: older drafts move to an archive beside the story that Copydesk
+/// reads back; the story shrinks; nothing is lost; a second run adds to it.
+#[test]
+fn archive_moves_older_drafts_beside_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut story = Story::with_fields(Fields {
+        headline: "Bridge".into(),
+        body: "Draft body 0 — «Київ».".into(),
+        ..Fields::default()
+    });
+    for n in 1..=30 {
+        story.fields.body = format!("Draft body {n} — «Київ».");
+        story.record_draft(None, now());
+    }
+    let path = write_story(dir.path(), &story);
+    let before = fs::metadata(&path).unwrap().len();
+    let out = copydesk(&["archive", s(&path), "--keep", "5"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Moved 25 drafts"), "{}", text(&out));
+    let archive = dir.path().join("story.drafts.ron");
+    let kept = store::load(&path).unwrap();
+    let archived = store::load(&archive).unwrap();
+    assert_eq!(kept.drafts.len(), 5);
+    assert_eq!(kept.drafts[0].number, 26);
+    assert_eq!(kept.fields, story.fields);
+    assert_eq!(archived.id, story.id);
+    assert_eq!(archived.drafts.len(), 25);
+    assert_eq!(archived.drafts[0].fields.body, "Draft body 1 — «Київ».");
+    assert!(fs::metadata(&path).unwrap().len() < before);
+    // The log says where the rest are; a second run adds to the archive.
+    assert!(text(&copydesk(&["log", s(&path)])).contains("25 older drafts are in the archive"));
+    let out = copydesk(&["archive", s(&path), "--keep", "2"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(store::load(&archive).unwrap().drafts.len(), 28);
+    assert_eq!(store::load(&path).unwrap().drafts.len(), 2);
+    // Every draft is in one file or the other, exactly once.
+    let mut numbers: Vec<u32> = store::load(&archive)
+        .unwrap()
+        .drafts
+        .iter()
+        .chain(store::load(&path).unwrap().drafts.iter())
+        .map(|d| d.number)
+        .collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=30).collect::<Vec<u32>>());
 }

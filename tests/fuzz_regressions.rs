@@ -51,3 +51,8 @@ fn import_inputs() {
 fn compare_inputs() {
     run("compare", checks::compare);
 }
+
+#[test]
+fn import_file_inputs() {
+    run("import_file", checks::import_file);
+}

@@ -93,6 +93,49 @@ pub fn import(data: &[u8]) {
     }
 }
 
+/// File names whose extensions [`import_file`] gives the bytes: the readers
+/// are picked by content first, the extension only when it says nothing.
+const IMPORT_NAMES: [&str; 8] = [
+    "in.xml", "in.nitf", "in.json", "in.docx", "in.txt", "in.md", "in.anpa", "in",
+];
+
+/// Bytes imported the way `copydesk import` reads a file, through every
+/// reader (NITF, NewsML, ninjs, DOCX, wire text, Markdown, plain text). The
+/// first byte picks the file name (low three bits, [`IMPORT_NAMES`]) and
+/// whether tracked changes are rejected (bit 3); the rest is the file.
+/// Importing never panics; an error names the file; an import follows the text
+/// rule (single-line fields hold no line break) and saves and loads back as
+/// the same story.
+pub fn import_file(data: &[u8]) {
+    let Some((&first, bytes)) = data.split_first() else {
+        return;
+    };
+    let name = IMPORT_NAMES[usize::from(first & 7)];
+    let options = import::ImportOptions {
+        format: None,
+        tracked_changes: if first & 8 == 0 {
+            import::TrackedChanges::Accept
+        } else {
+            import::TrackedChanges::Reject
+        },
+    };
+    let path = Path::new(name);
+    match import::import_bytes(path, bytes, &options) {
+        Err(err) => {
+            let message = err.to_string();
+            assert!(message.contains(name), "unnamed file: {message}");
+        }
+        Ok((_, imported)) => {
+            let fields = &imported.fields;
+            assert_follows_text_rule(fields);
+            for field in Field::ALL.into_iter().filter(|f| !f.is_multiline()) {
+                assert!(!fields.get(field).contains('\n'), "{field:?}: {fields:#?}");
+            }
+            assert_saves_and_loads_back(&Story::with_fields(fields.clone()));
+        }
+    }
+}
+
 /// The first byte picks the options (bits 0–1 granularity, bit 2 ignore
 /// whitespace, bit 3 ignore quote style, bit 4 a zero deadline, so the engine
 /// takes its coarse fallback); the rest is two texts split at the first 0xFF

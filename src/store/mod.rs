@@ -14,8 +14,11 @@ use serde::Deserialize;
 
 use crate::story::Story;
 
+mod archive;
 mod atomic;
 mod shape;
+
+pub use archive::{Archived, archive_drafts, archive_path, load_archive};
 
 pub use atomic::{ChangedOnDisk, WriteOptions, write_atomic, write_atomic_with, write_with};
 

@@ -589,6 +589,34 @@ impl CopydeskApp {
         }
     }
 
+    /// Open the story's draft archive, once the story's changes are saved.
+    fn open_archive(&mut self, archive: &Path) {
+        if self.doc.is_dirty() {
+            return self.info("Save the story first: the archive opens in its place".into());
+        }
+        self.open_path(archive);
+    }
+
+    /// Move the story's older drafts to its archive (the file is saved and
+    /// unchanged on screen first), then reopen it.
+    fn archive_older(&mut self) {
+        let Some(path) = self.doc.path.clone().filter(|_| !self.doc.is_dirty()) else {
+            return self.info("Save the story first, then archive its older drafts".into());
+        };
+        let keep = crate::ui::history::ARCHIVE_KEEP;
+        match store::archive_drafts(&path, keep) {
+            Ok(done) => {
+                self.open_path(&path);
+                self.info(format!(
+                    "Moved {} drafts to {}; the newest {keep} stay in the story",
+                    done.moved,
+                    done.archive.display()
+                ));
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
     fn save(&mut self, then: Option<Then>, label: Option<String>) {
         match self.doc.path.clone() {
             Some(path) => self.write_to(path, then, label),
@@ -700,8 +728,13 @@ impl CopydeskApp {
                     Some(n) => format!("Saved draft {n} to {}", path.display()),
                     None => format!("Saved {} (text unchanged, no new draft)", path.display()),
                 };
+                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+                let warning = store::size_warning(&path, size);
                 self.doc.mark_saved(path, hash);
-                self.info(what);
+                match warning {
+                    Some(warning) => self.error(warning),
+                    None => self.info(what),
+                }
                 if let Some(autosave) = &mut self.autosave
                     && let Some(err) = autosave.clear(&self.doc.recovery_key)
                 {
@@ -772,11 +805,15 @@ impl CopydeskApp {
             egui::Panel::left("history")
                 .default_size(340.0)
                 .show(ui, |ui| {
-                    action = self.history.ui(ui, &self.doc.story, selected)
+                    action =
+                        self.history
+                            .ui(ui, &self.doc.story, self.doc.path.as_deref(), selected)
                 });
             match action {
                 Some(HistoryAction::View(n)) => self.view = View::Draft(n),
                 Some(HistoryAction::CompareWithCurrent(n)) => self.open_compare(Side::Draft(n)),
+                Some(HistoryAction::OpenArchive(path)) => self.open_archive(&path),
+                Some(HistoryAction::ArchiveOlder) => self.archive_older(),
                 None => {}
             }
         }
@@ -823,7 +860,11 @@ impl CopydeskApp {
             self.execute(command);
         }
 
-        let title = self.doc.window_title();
+        let mut title = self.doc.window_title();
+        if matches!(self.modal, Some(Modal::Recover { .. })) {
+            // Also for window lists and scripts: text is waiting to be restored.
+            title = format!("Unsaved text recovered — {title}");
+        }
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;

@@ -1,4 +1,4 @@
-//! Autosave of recovery copies: within a second after typing pauses, and at
+//! Autosave of recovery copies: half a second after typing pauses, and at
 //! least every ten seconds while typing goes on, a snapshot of the story is
 //! written by a background thread (the frame never waits on the disk, and what
 //! is typed during a write simply goes into the next one). A panic hook writes
@@ -11,8 +11,10 @@ use std::sync::{Mutex, Once};
 use crate::recovery::{self, Writer};
 use crate::story::Story;
 
-/// Seconds of quiet after an edit before the recovery copy is written.
-pub const AFTER_PAUSE: f64 = 1.0;
+/// Seconds of quiet after an edit before the recovery copy is written: half
+/// a second, so that a copy holding everything typed is on disk within a
+/// second of the last key (the window test kills the app one second after it).
+pub const AFTER_PAUSE: f64 = 0.5;
 /// Longest time unsaved edits go without a recovery copy while typing continues.
 pub const AT_LEAST_EVERY: f64 = 10.0;
 

@@ -1,10 +1,19 @@
 //! The history panel: the drafts kept in the story, newest first, with number,
-//! time, label, words and the change in words against the previous draft.
+//! time, label, words and the change in words against the previous draft; then
+//! the older drafts moved to the story's archive (`STORY.drafts.ron`), which
+//! opens as a story of its own to view and compare them.
 //! Panels return what the user asked for; the app carries it out.
+
+use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
+use crate::store;
 use crate::story::{self, Story};
+
+/// Stories with more drafts than this are offered to move the older ones to
+/// the archive (the newest this many stay).
+pub const ARCHIVE_KEEP: usize = 20;
 
 /// What the user asked the history panel for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +22,17 @@ pub enum HistoryAction {
     View(u32),
     /// Compare this draft with the text on screen.
     CompareWithCurrent(u32),
+    /// Open the story's draft archive (a story file of its own).
+    OpenArchive(PathBuf),
+    /// Move all but the newest [`ARCHIVE_KEEP`] drafts to the archive.
+    ArchiveOlder,
+}
+
+/// The archive beside the story, as last read.
+struct ArchiveList {
+    path: PathBuf,
+    /// (number, label) of each archived draft, oldest first.
+    drafts: Vec<(u32, Option<String>)>,
 }
 
 /// One draft's line in the list, computed once per draft (drafts never change).
@@ -29,6 +49,10 @@ struct Entry {
 pub struct History {
     entries: Vec<Entry>,
     cached_for: Option<(String, usize)>,
+    archive: Option<ArchiveList>,
+    /// What the archive list was read for: the story file and its archive's
+    /// modification time.
+    archive_for: Option<(PathBuf, Option<std::time::SystemTime>)>,
 }
 
 /// A draft's time as the editor reads it: local date and time.
@@ -65,19 +89,97 @@ impl History {
         self.cached_for = Some(key);
     }
 
-    /// Draw the list. `selected` is the draft being viewed, if any.
+    /// Read the archive beside the story file at `path` when it changed.
+    fn refresh_archive(&mut self, path: Option<&Path>) {
+        let Some(path) = path else {
+            self.archive = None;
+            self.archive_for = None;
+            return;
+        };
+        let archive_path = store::archive_path(path);
+        let modified = std::fs::metadata(&archive_path)
+            .and_then(|m| m.modified())
+            .ok();
+        let key = (path.to_owned(), modified);
+        if self.archive_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.archive = match store::load_archive(path) {
+            Ok(Some(archive)) => Some(ArchiveList {
+                path: archive_path,
+                drafts: archive
+                    .drafts
+                    .iter()
+                    .map(|d| (d.number, d.label.clone()))
+                    .collect(),
+            }),
+            _ => None,
+        };
+        self.archive_for = Some(key);
+    }
+
+    /// The archive's part of the panel: how many drafts it holds, a button to
+    /// open it, and their numbers and labels; and the offer to archive.
+    fn archive_ui(&self, ui: &mut Ui, story: &Story, action: &mut Option<HistoryAction>) {
+        if story.drafts.len() > ARCHIVE_KEEP
+            && ui
+                .small_button("Archive older drafts")
+                .on_hover_text(format!(
+                    "Move all but the newest {ARCHIVE_KEEP} drafts to the archive file beside the story"
+                ))
+                .clicked()
+        {
+            *action = Some(HistoryAction::ArchiveOlder);
+        }
+        let Some(archive) = &self.archive else {
+            return;
+        };
+        let name = archive
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("{} older drafts in {name}", archive.drafts.len())).weak(),
+            );
+            if ui
+                .small_button("Open archive")
+                .on_hover_text("Open the archived drafts to view and compare them")
+                .clicked()
+            {
+                *action = Some(HistoryAction::OpenArchive(archive.path.clone()));
+            }
+        });
+        egui::CollapsingHeader::new("Archived drafts")
+            .id_salt("history-archived")
+            .show(ui, |ui| {
+                for (number, label) in archive.drafts.iter().rev().take(200) {
+                    match label {
+                        Some(label) => ui.label(format!("Draft {number} · {label}")),
+                        None => ui.label(format!("Draft {number}")),
+                    };
+                }
+            });
+    }
+
+    /// Draw the list. `path` is the story's file (for its archive); `selected`
+    /// is the draft being viewed, if any.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         story: &Story,
+        path: Option<&Path>,
         selected: Option<u32>,
     ) -> Option<HistoryAction> {
         self.refresh(story);
+        self.refresh_archive(path);
         let mut action = None;
         ui.heading("History");
+        self.archive_ui(ui, story, &mut action);
         if self.entries.is_empty() {
             ui.label("No drafts yet. Every save that changes the text keeps a draft.");
-            return None;
+            return action;
         }
         ui.label(RichText::new(format!("{} drafts, newest first", self.entries.len())).weak());
         ui.separator();
