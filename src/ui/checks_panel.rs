@@ -11,6 +11,9 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use egui::{Color32, ProgressBar, RichText, Sense, Ui};
 
 use crate::checks::{self, CheckSettings, Finding, Rule, Severity, Summary, spelling};
+use std::sync::Arc;
+
+use crate::checks::style::StyleSet;
 use crate::spell::Speller;
 use crate::story::{Dismissal, Field, Fields, Proofing, Story};
 use crate::ui::editor::thousands;
@@ -29,6 +32,10 @@ pub enum ChecksAction {
     FixAllQuotes,
     /// Accept this word in this story (`story::Proofing::ignored_words`).
     IgnoreWord(String),
+    /// Apply every fix of this house-style rule (`checks::style::fix_all`).
+    FixAllStyle(String),
+    /// Turn this house-style rule off for this story.
+    StyleOff(String),
 }
 
 /// One finding with what the list shows for it, computed once per refresh.
@@ -42,6 +49,9 @@ struct Row {
     more: Vec<String>,
     /// The finding's own text (for Ignore).
     finding_text: Option<String>,
+    /// For a house-style finding: its rule, and how many fixable findings
+    /// that rule has.
+    style: Option<(String, usize)>,
 }
 
 /// Texts larger than this (all fields, in bytes) are checked off the UI thread.
@@ -50,7 +60,10 @@ const BACKGROUND_BYTES: usize = 16_000;
 /// What a check gives: every finding, the summary, the suggestions for each
 /// misspelt word (by field and start), and the misspelt words whose
 /// suggestions are still to be found (on another thread: it can be slow).
-type Checked = (Vec<Finding>, Summary, Suggestions, Vec<String>);
+type Checked = (Vec<Finding>, Summary, Suggestions, Vec<String>, StyleIds);
+
+/// The house-style rule of each style finding, by field and range.
+type StyleIds = std::collections::HashMap<(Field, Range<usize>), String>;
 
 type Suggestions = std::collections::HashMap<(Field, usize), Vec<String>>;
 
@@ -63,6 +76,7 @@ struct Input {
     proofing: Proofing,
     speller: Option<Speller>,
     misspelt: Misspelt,
+    style: Option<Arc<StyleSet>>,
 }
 
 /// Misspelt words (field, byte range), as the editor's marks found them.
@@ -83,6 +97,8 @@ pub struct ChecksPanel {
     /// Spelling joins the checks while this is set (see [`Self::set_speller`]).
     speller: Option<Speller>,
     misspelt: Misspelt,
+    /// House style joins the checks while this is set.
+    style: Option<Arc<StyleSet>>,
     /// Misspelt words still waiting for suggestions, and the thread finding
     /// them (the findings are redone when it is done).
     unsuggested: Vec<String>,
@@ -102,6 +118,7 @@ impl Input {
             proofing: story.proofing.clone(),
             speller: spelling.0.clone(),
             misspelt: spelling.1.clone(),
+            style: None,
         }
     }
 
@@ -116,7 +133,15 @@ impl Input {
             && self.settings == *settings
             && self.proofing == story.proofing
             && self.speller == *speller
-            && (std::sync::Arc::ptr_eq(&self.misspelt, misspelt) || self.misspelt == *misspelt)
+            && (Arc::ptr_eq(&self.misspelt, misspelt) || self.misspelt == *misspelt)
+    }
+
+    fn same_style(&self, style: &Option<Arc<StyleSet>>) -> bool {
+        match (&self.style, style) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
     }
 
     /// Every check, spelling included when there is a speller.
@@ -136,15 +161,27 @@ impl Input {
                 all.push(m.finding(&speller.lang));
                 suggestions.insert((m.field, m.range.start), m.suggestions);
             }
-            checks::sort(&mut all);
         }
-        (all, summary, suggestions, unknown)
+        let mut style_ids = StyleIds::new();
+        if let Some(set) = &self.style {
+            for (id, f) in set.check(&self.fields, &self.proofing.style_off) {
+                style_ids.insert((f.field, f.range.clone()), id);
+                all.push(f);
+            }
+        }
+        checks::sort(&mut all);
+        (all, summary, suggestions, unknown, style_ids)
     }
 }
 
 impl ChecksPanel {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Let house style join the checks (`None`: leave it out).
+    pub fn set_style(&mut self, style: Option<Arc<StyleSet>>) {
+        self.style = style;
     }
 
     /// Let spelling join the checks: the misspelt words the editor's marks
@@ -156,9 +193,9 @@ impl ChecksPanel {
     }
 
     fn is_current(&self, story: &Story, settings: &CheckSettings) -> bool {
-        self.input
-            .as_ref()
-            .is_some_and(|i| i.matches(story, settings, (&self.speller, &self.misspelt)))
+        self.input.as_ref().is_some_and(|i| {
+            i.matches(story, settings, (&self.speller, &self.misspelt)) && i.same_style(&self.style)
+        })
     }
 
     /// Recompute the findings if the story's text, its dismissals or the
@@ -167,7 +204,10 @@ impl ChecksPanel {
         if self.is_current(story, settings) {
             return false;
         }
-        let input = Input::of(story, settings, (&self.speller, &self.misspelt));
+        let input = Input {
+            style: self.style.clone(),
+            ..Input::of(story, settings, (&self.speller, &self.misspelt))
+        };
         let checked = input.check();
         self.install(input, checked);
         true
@@ -195,10 +235,10 @@ impl ChecksPanel {
             }
         }
         if self.is_current(story, settings)
-            || self
-                .pending
-                .as_ref()
-                .is_some_and(|(i, _)| i.matches(story, settings, (&self.speller, &self.misspelt)))
+            || self.pending.as_ref().is_some_and(|(i, _)| {
+                i.matches(story, settings, (&self.speller, &self.misspelt))
+                    && i.same_style(&self.style)
+            })
         {
             return;
         }
@@ -207,7 +247,10 @@ impl ChecksPanel {
             self.refresh(story, settings);
             return;
         }
-        let input = Input::of(story, settings, (&self.speller, &self.misspelt));
+        let input = Input {
+            style: self.style.clone(),
+            ..Input::of(story, settings, (&self.speller, &self.misspelt))
+        };
         let job = input.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         let waker = ctx.clone();
@@ -255,7 +298,11 @@ impl ChecksPanel {
         self.suggesting = Some(rx);
     }
 
-    fn install(&mut self, input: Input, (all, summary, mut suggestions, unknown): Checked) {
+    fn install(
+        &mut self,
+        input: Input,
+        (all, summary, mut suggestions, unknown, style_ids): Checked,
+    ) {
         self.unsuggested = unknown;
         let fields = &input.fields;
         let total = all.len();
@@ -271,6 +318,21 @@ impl ChecksPanel {
             .iter()
             .filter(|f| f.rule == Rule::StraightQuotes)
             .count();
+        let mut per_rule: std::collections::HashMap<&str, usize> = Default::default();
+        for f in findings
+            .iter()
+            .filter(|f| f.rule == Rule::Style && f.fix.is_some())
+        {
+            if let Some(id) = style_ids.get(&(f.field, f.range.clone())) {
+                *per_rule.entry(id.as_str()).or_default() += 1;
+            }
+        }
+        let style_of = |f: &Finding| {
+            let id = style_ids
+                .get(&(f.field, f.range.clone()))
+                .filter(|_| f.rule == Rule::Style)?;
+            Some((id.clone(), per_rule.get(id.as_str()).copied().unwrap_or(0)))
+        };
         self.rows = findings
             .into_iter()
             .map(|finding| {
@@ -288,12 +350,14 @@ impl ChecksPanel {
                     .map(|s| s.into_iter().skip(1).collect())
                     .unwrap_or_default();
                 let finding_text = text.get(finding.range.clone()).map(str::to_owned);
+                let style = style_of(&finding);
                 Row {
                     finding,
                     location,
                     excerpt,
                     more,
                     finding_text,
+                    style,
                 }
             })
             .collect();
@@ -503,6 +567,25 @@ fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
             })
             .response
             .on_hover_text("More suggestions");
+        }
+        if let Some((id, fixable)) = &row.style {
+            if *fixable > 1
+                && ui
+                    .small_button(format!("Fix all {fixable}"))
+                    .on_hover_text(format!("Apply every fix of the house-style rule “{id}”"))
+                    .clicked()
+            {
+                action = Some(ChecksAction::FixAllStyle(id.clone()));
+            }
+            if ui
+                .small_button("Off for this story")
+                .on_hover_text(format!(
+                    "Turn the house-style rule “{id}” off for this story (kept in the story file)"
+                ))
+                .clicked()
+            {
+                action = Some(ChecksAction::StyleOff(id.clone()));
+            }
         }
         if finding.rule == Rule::Spelling
             && let Some(text) = row.finding_text.as_deref()
