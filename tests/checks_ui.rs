@@ -49,6 +49,7 @@ fn harness(body: &str, apply: bool) -> Harness<'static, State> {
                             ChecksAction::IgnoreWord(word) => {
                                 state.story.proofing.ignored_words.push(word.clone());
                             }
+                            ChecksAction::FixAllStyle(_) | ChecksAction::StyleOff(_) => {}
                             ChecksAction::Select { .. } => {}
                         }
                     }

@@ -331,6 +331,8 @@ pub struct CopydeskApp {
     speller: Option<crate::spell::Speller>,
     /// The find bar and the editor's marks.
     pub marking: crate::ui::marking::Marking,
+    /// The house-style rules for the story on screen.
+    house_style: crate::ui::house_style::HouseStyle,
 }
 
 impl CopydeskApp {
@@ -365,6 +367,7 @@ impl CopydeskApp {
             spelling: None,
             speller: None,
             marking: crate::ui::marking::Marking::new(),
+            house_style: crate::ui::house_style::HouseStyle::new(),
         }
     }
 
@@ -825,6 +828,11 @@ impl CopydeskApp {
             let mut language = None;
             self.checks
                 .set_speller(self.speller.clone(), self.marking.spell.shared());
+            let (style, problem) = self.house_style.for_story(self.doc.path.as_deref());
+            self.checks.set_style(Some(style));
+            if let Some(problem) = problem {
+                self.error(problem);
+            }
             egui::Panel::right("checks")
                 .default_size(330.0)
                 .show(ui, |ui| {
@@ -1444,6 +1452,31 @@ impl CopydeskApp {
                 }
             }
             ChecksAction::IgnoreWord(word) => self.ignore_word(word),
+            ChecksAction::FixAllStyle(id) => {
+                let (set, _) = self.house_style.for_story(self.doc.path.as_deref());
+                let before = self.doc.story.fields.clone();
+                let off = self.doc.story.proofing.style_off.clone();
+                let n = checks::style::fix_all(
+                    &mut self.doc.story.fields,
+                    &set,
+                    &off,
+                    Some(&id),
+                    false,
+                );
+                if n > 0 {
+                    self.after_edit(before, format!("Fixed {n} × house style “{id}”"));
+                }
+            }
+            ChecksAction::StyleOff(id) => {
+                let off = &mut self.doc.story.proofing.style_off;
+                if !off.contains(&id) {
+                    off.push(id.clone());
+                }
+                self.doc.touch();
+                self.info(format!(
+                    "House style “{id}” is off for this story — kept in the file when you save"
+                ));
+            }
             ChecksAction::Dismiss(finding) => {
                 let dismissal = checks::dismissal(&finding, &self.doc.story.fields);
                 self.doc.story.dismissed.push(dismissal);

@@ -10,6 +10,9 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use egui::{Color32, ProgressBar, RichText, Sense, Ui};
 
+use std::sync::Arc;
+
+use crate::checks::style::StyleSet;
 use crate::checks::{self, CheckSettings, Finding, Rule, Severity, Summary, spelling};
 use crate::spell::Speller;
 use crate::story::{Dismissal, Field, Fields, Proofing, Story};
@@ -29,6 +32,10 @@ pub enum ChecksAction {
     FixAllQuotes,
     /// Accept this word in this story (`story::Proofing::ignored_words`).
     IgnoreWord(String),
+    /// Apply every fix of this house-style rule (`checks::style::fix_all`).
+    FixAllStyle(String),
+    /// Turn this house-style rule off for this story.
+    StyleOff(String),
 }
 
 /// One finding with what the list shows for it, computed once per refresh.
@@ -42,6 +49,9 @@ struct Row {
     more: Vec<String>,
     /// The finding's own text (for Ignore).
     finding_text: Option<String>,
+    /// For a house-style finding: its rule, and how many fixable findings
+    /// that rule has.
+    style: Option<(String, usize)>,
 }
 
 /// Texts larger than this (all fields, in bytes) are checked off the UI thread.
@@ -62,6 +72,9 @@ struct Checked {
 
 /// Suggestions for each misspelt word, by field and start.
 type Suggestions = std::collections::HashMap<(Field, usize), Vec<String>>;
+
+/// The house-style rule of each style finding, by field and range.
+type StyleIds = std::collections::HashMap<(Field, Range<usize>), String>;
 
 /// A check for the worker: the input, numbered so a stale answer is told
 /// from the one awaited.
@@ -116,7 +129,7 @@ impl Worker {
 /// field, so placing every finding is linear in the text).
 fn check(input: &Input) -> Checked {
     let fields = &input.fields;
-    let (all, summary, mut suggestions, unsuggested) = input.check_all();
+    let (all, summary, mut suggestions, unsuggested, style_ids) = input.check_all();
     let total = all.len();
     let findings = checks::active(all, fields, &input.dismissed);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -130,6 +143,21 @@ fn check(input: &Input) -> Checked {
         .filter(|f| f.rule == Rule::StraightQuotes)
         .count();
     let dismissed = total - findings.len();
+    let mut per_rule: std::collections::HashMap<&str, usize> = Default::default();
+    for f in findings
+        .iter()
+        .filter(|f| f.rule == Rule::Style && f.fix.is_some())
+    {
+        if let Some(id) = style_ids.get(&(f.field, f.range.clone())) {
+            *per_rule.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    let style_of = |f: &Finding| {
+        let id = style_ids
+            .get(&(f.field, f.range.clone()))
+            .filter(|_| f.rule == Rule::Style)?;
+        Some((id.clone(), per_rule.get(id.as_str()).copied().unwrap_or(0)))
+    };
     let indexes: Vec<checks::LineIndex> = Field::ALL
         .iter()
         .map(|f| checks::LineIndex::new(fields.get(*f)))
@@ -155,12 +183,14 @@ fn check(input: &Input) -> Checked {
                 .map(|s| s.into_iter().skip(1).collect())
                 .unwrap_or_default();
             let finding_text = text.get(finding.range.clone()).map(str::to_owned);
+            let style = style_of(&finding);
             Row {
                 finding,
                 location,
                 excerpt,
                 more,
                 finding_text,
+                style,
             }
         })
         .collect();
@@ -183,7 +213,15 @@ struct Input {
     proofing: Proofing,
     speller: Option<Speller>,
     misspelt: Misspelt,
+    style: Option<Arc<StyleSet>>,
 }
+
+/// What besides the story the checks read: the speller and the misspelt
+/// words its marks found, and the house style.
+type Sources<'a> = (
+    (&'a Option<Speller>, &'a Misspelt),
+    &'a Option<Arc<StyleSet>>,
+);
 
 /// Misspelt words (field, byte range), as the editor's marks found them.
 pub type Misspelt = std::sync::Arc<Vec<(Field, Range<usize>)>>;
@@ -205,6 +243,8 @@ pub struct ChecksPanel {
     /// Spelling joins the checks while this is set (see [`Self::set_speller`]).
     speller: Option<Speller>,
     misspelt: Misspelt,
+    /// House style joins the checks while this is set.
+    style: Option<Arc<StyleSet>>,
     /// Misspelt words still waiting for suggestions, and the thread finding
     /// them (the findings are redone when it is done).
     unsuggested: Vec<String>,
@@ -215,7 +255,7 @@ impl Input {
     fn of(
         story: &Story,
         settings: &CheckSettings,
-        spelling: (&Option<Speller>, &Misspelt),
+        (spelling, style): Sources,
     ) -> Self {
         Input {
             fields: story.fields.clone(),
@@ -224,6 +264,7 @@ impl Input {
             proofing: story.proofing.clone(),
             speller: spelling.0.clone(),
             misspelt: spelling.1.clone(),
+            style: style.clone(),
         }
     }
 
@@ -231,19 +272,24 @@ impl Input {
         &self,
         story: &Story,
         settings: &CheckSettings,
-        (speller, misspelt): (&Option<Speller>, &Misspelt),
+        ((speller, misspelt), style): Sources,
     ) -> bool {
         self.fields == story.fields
             && self.dismissed == story.dismissed
             && self.settings == *settings
             && self.proofing == story.proofing
             && self.speller == *speller
-            && (std::sync::Arc::ptr_eq(&self.misspelt, misspelt) || self.misspelt == *misspelt)
+            && (Arc::ptr_eq(&self.misspelt, misspelt) || self.misspelt == *misspelt)
+            && match (&self.style, style) {
+                (None, None) => true,
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                _ => false,
+            }
     }
 
     /// Every check, spelling included when there is a speller: the findings,
     /// the summary, suggestions per misspelt word and the words still without.
-    fn check_all(&self) -> (Vec<Finding>, Summary, Suggestions, Vec<String>) {
+    fn check_all(&self) -> (Vec<Finding>, Summary, Suggestions, Vec<String>, StyleIds) {
         let (mut all, summary) = checks::check_with_summary(&self.fields, &self.settings);
         let mut suggestions = Suggestions::new();
         let mut unknown = Vec::new();
@@ -259,9 +305,16 @@ impl Input {
                 all.push(m.finding(&speller.lang));
                 suggestions.insert((m.field, m.range.start), m.suggestions);
             }
-            checks::sort(&mut all);
         }
-        (all, summary, suggestions, unknown)
+        let mut style_ids = StyleIds::new();
+        if let Some(set) = &self.style {
+            for (id, f) in set.check(&self.fields, &self.proofing.style_off) {
+                style_ids.insert((f.field, f.range.clone()), id);
+                all.push(f);
+            }
+        }
+        checks::sort(&mut all);
+        (all, summary, suggestions, unknown, style_ids)
     }
 }
 
@@ -278,8 +331,14 @@ impl ChecksPanel {
         self.misspelt = misspelt;
     }
 
-    fn spelling(&self) -> (&Option<Speller>, &Misspelt) {
-        (&self.speller, &self.misspelt)
+    /// Let house style join the checks (`None`: leave it out).
+    pub fn set_style(&mut self, style: Option<Arc<StyleSet>>) {
+        self.style = style;
+    }
+
+    /// What besides the story the checks read: spelling and house style.
+    fn spelling(&self) -> Sources<'_> {
+        ((&self.speller, &self.misspelt), &self.style)
     }
 
     fn is_current(&self, story: &Story, settings: &CheckSettings) -> bool {
@@ -622,6 +681,25 @@ fn row_ui(ui: &mut Ui, row: &Row) -> Option<ChecksAction> {
             })
             .response
             .on_hover_text("More suggestions");
+        }
+        if let Some((id, fixable)) = &row.style {
+            if *fixable > 1
+                && ui
+                    .small_button(format!("Fix all {fixable}"))
+                    .on_hover_text(format!("Apply every fix of the house-style rule “{id}”"))
+                    .clicked()
+            {
+                action = Some(ChecksAction::FixAllStyle(id.clone()));
+            }
+            if ui
+                .small_button("Off for this story")
+                .on_hover_text(format!(
+                    "Turn the house-style rule “{id}” off for this story (kept in the story file)"
+                ))
+                .clicked()
+            {
+                action = Some(ChecksAction::StyleOff(id.clone()));
+            }
         }
         if finding.rule == Rule::Spelling
             && let Some(text) = row.finding_text.as_deref()

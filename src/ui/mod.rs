@@ -11,6 +11,7 @@ pub mod editor;
 pub mod export_dialog;
 pub mod find_bar;
 pub mod history;
+pub mod house_style;
 pub mod marking;
 pub mod marks;
 pub mod spell_marks;
