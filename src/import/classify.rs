@@ -8,8 +8,8 @@ use super::lines::{Extras, Kind, Line, Style};
 use super::pieces::{Piece, Role};
 use super::shapes::{
     all_caps, eds_prefix, ends_sentence, headline_designator, is_agency, is_bracketed, is_byline,
-    is_byline_tail, is_copyright, is_credit, is_photo_credit, is_standalone_dateline, is_stray,
-    is_timestamp, keyword_line, lede_dateline, plural,
+    is_byline_tail, is_copyright, is_credit, is_end_mark, is_photo_credit, is_standalone_dateline,
+    is_stray, is_timestamp, is_titlecase_dateline, keyword_line, lede_dateline, plural,
 };
 use crate::story::word_count;
 
@@ -91,8 +91,15 @@ impl Classifier {
             .push(Piece::new(text, role, why).at_line(line.line_no));
     }
 
+    /// Whether `line` repeats the headline: the same words, ignoring case,
+    /// spacing, quote style, a wire designator and end punctuation.
     fn is_repeat(&self, line: &Line) -> bool {
-        self.headline.as_deref() == Some(line.text.as_str())
+        let Some(headline) = self.headline.as_deref() else {
+            return false;
+        };
+        let key = repeat_key(&line.text);
+        key == repeat_key(headline)
+            || headline_designator(headline).is_some_and(|(_, h)| key == repeat_key(h))
     }
 
     /// A line that is never the headline: notes, wire furniture, stray lines.
@@ -214,6 +221,7 @@ impl Classifier {
             _ if is_bracketed(text) => "wire note",
             _ if is_timestamp(text) => "timestamp",
             _ if is_agency(text) => "agency line",
+            _ if is_end_mark(text) => "end mark",
             _ => return None,
         })
     }
@@ -286,6 +294,14 @@ impl Classifier {
             {
                 self.push(&line, text, Role::Dateline, "dateline line");
                 subhead_allowed = false;
+            } else if !self.has(Role::Dateline) && self.dateline_after_byline(i) {
+                self.push(
+                    &line,
+                    text,
+                    Role::Dateline,
+                    "short line closing the byline's block",
+                );
+                subhead_allowed = false;
             } else if subhead_allowed && let Some(why) = self.subhead(h, i, mark) {
                 self.push(&line, text, Role::Subhead, why);
                 subhead_allowed = false;
@@ -295,6 +311,33 @@ impl Classifier {
             i += 1;
         }
         i
+    }
+
+    /// A dateline not in capitals: a short line that is not a sentence and
+    /// ends its block, right under the byline ("Leeds") or shaped as place
+    /// and country or date ("Kyiv, Ukraine", "Port Ellen, Nov. 23").
+    fn dateline_after_byline(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        let Some(prev) = i.checked_sub(1).map(|p| &self.lines[p]) else {
+            return false;
+        };
+        let after_byline = self
+            .pieces
+            .last()
+            .is_some_and(|p| p.role == Role::Byline && p.line == Some(prev.line_no));
+        let closes = self.lines.get(i + 1).is_none_or(|n| n.block != line.block);
+        let alone = prev.block != line.block;
+        let place_date = is_titlecase_dateline(&line.text);
+        (after_byline || place_date)
+            && closes
+            && (prev.block == line.block || alone)
+            && line.kind == Kind::Para
+            && line.style == Style::Plain
+            && word_count(&line.text) <= 6
+            && line.text.chars().count() <= 50
+            && line.text.chars().next().is_some_and(char::is_uppercase)
+            && !ends_sentence(&line.text)
+            && !line.text.ends_with(':')
     }
 
     /// Whether line `i` is the subhead, and why.
@@ -318,7 +361,8 @@ impl Classifier {
         if words <= 40
             && (is_byline(&next.text)
                 || is_standalone_dateline(&next.text)
-                || (is_timestamp(&next.text) && !ends_sentence(&line.text)))
+                || is_titlecase_dateline(&next.text)
+                || is_timestamp(&next.text))
         {
             return Some("line before the byline");
         }
@@ -532,6 +576,25 @@ impl Classifier {
             ));
         }
     }
+}
+
+/// A headline's text for comparing repeats.
+fn repeat_key(text: &str) -> String {
+    let text = text.trim_end_matches(['.', '!', '?', ':', ';', ',', ' ']);
+    let mut key = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            key.push(match c {
+                '“' | '”' | '„' | '«' | '»' => '"',
+                '‘' | '’' => '\'',
+                c => c,
+            });
+        }
+    }
+    key
 }
 
 /// Whether copy separates paragraphs by single line breaks: most line breaks

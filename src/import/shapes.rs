@@ -45,24 +45,34 @@ fn starts_with_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     Some(rest)
 }
 
-/// The text after an editor's-note label ("Eds:", "Editor's note:").
+/// The text after an editor's-note label: "Eds:", "Editor's note:", or AP's
+/// "EDITOR’S NOTE —".
 pub(crate) fn eds_prefix(text: &str) -> Option<&str> {
     const LABELS: [&str; 10] = [
-        "eds:",
-        "ed:",
-        "editor's note:",
-        "editor’s note:",
-        "editors' note:",
-        "editors’ note:",
-        "editor note:",
-        "editors note:",
-        "note to editors:",
-        "advisory:",
+        "eds",
+        "ed",
+        "editor's note",
+        "editor’s note",
+        "editors' note",
+        "editors’ note",
+        "editor note",
+        "editors note",
+        "note to editors",
+        "advisory",
     ];
-    LABELS
-        .iter()
-        .find_map(|label| starts_with_ci(text, label))
-        .map(str::trim)
+    LABELS.iter().find_map(|label| {
+        let rest = starts_with_ci(text, label)?;
+        let rest = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix(" —"))
+            .or_else(|| rest.strip_prefix(" –"))
+            .or_else(|| rest.strip_prefix(" - "))
+            .or_else(|| {
+                (rest.is_empty() || rest.starts_with(" :"))
+                    .then(|| rest.trim_start_matches([' ', ':']))
+            })?;
+        Some(rest.trim())
+    })
 }
 
 /// A slug token: one word with a hyphen, underscore or digit, or all lower
@@ -95,7 +105,11 @@ pub(crate) fn keyword_line(text: &str) -> Option<(&str, Option<&str>)> {
         Some((token, version)) => (token.trim_end(), Some(version.trim())),
         None => (text, None),
     };
-    if !slug_token(token) {
+    // An ANPA keyword may hold spaces: "BC-US--Storm Damage".
+    let wire_keyword = (token.contains("--") || token.starts_with("BC-"))
+        && token.split_whitespace().count() <= 4
+        && !ends_sentence(token);
+    if !slug_token(token) && !wire_keyword {
         return None;
     }
     match version {
@@ -225,6 +239,10 @@ pub(crate) fn is_copyright(text: &str) -> bool {
         if rest.starts_with(|c: char| c.is_ascii_digit() || c == '©' || c == '(') {
             return true;
         }
+        // "Copyright Reuters 2026", "Copyright: Yorkshire Daily 2026".
+        if word_count(text) <= 12 && text.chars().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
     }
     word_count(text) <= 60 && lower.contains("all rights reserved")
 }
@@ -233,7 +251,12 @@ pub(crate) fn is_copyright(text: &str) -> bool {
 /// `Picture: …`, `Image: …`, `Credit: …`.
 pub(crate) fn is_photo_credit(text: &str) -> bool {
     let inner = text.trim_start_matches(['(', '[']);
-    const LABELS: [&str; 16] = [
+    const LABELS: [&str; 21] = [
+        "image credit",
+        "picture credit",
+        "photo courtesy",
+        "pictured:",
+        "photography:",
         "photo:",
         "photo by",
         "photos:",
@@ -252,6 +275,15 @@ pub(crate) fn is_photo_credit(text: &str) -> bool {
         "caption:",
     ];
     word_count(inner) <= 40 && LABELS.iter().any(|l| starts_with_ci(inner, l).is_some())
+}
+
+/// A wire end mark: `(END)`, `ENDS`, `-30-`, `###`.
+pub(crate) fn is_end_mark(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| "()[]-–—#* ".contains(c))
+        .to_lowercase();
+    matches!(t.as_str(), "end" | "ends" | "30" | "xxx" | "end of story")
+        || (t.is_empty() && text.contains('#'))
 }
 
 /// A publication timestamp: `Updated 14 March 2026, 09:12`, `Published: …`,
@@ -478,14 +510,34 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     if last != '.' {
         return false;
     }
+    // An abbreviation: "D.C.", "Jr.", "Nov.", an initial ("J.").
+    const ABBREVIATIONS: [&str; 34] = [
+        "jr", "sr", "st", "mr", "mrs", "ms", "dr", "co", "corp", "inc", "ltd", "gen", "gov", "sen",
+        "rep", "lt", "col", "capt", "sgt", "prof", "rev", "no", "mt", "ft", "ave", "jan", "feb",
+        "aug", "sep", "sept", "oct", "nov", "dec", "vs",
+    ];
     let word = trimmed.split_whitespace().last().unwrap_or("");
-    let inner_dot = word[..word.len() - 1].contains('.');
-    !(inner_dot || word.chars().count() <= 3)
+    let stem = &word[..word.len() - 1];
+    let inner_dot = stem.contains('.');
+    let initial = stem.chars().count() == 1 && stem.chars().all(char::is_uppercase);
+    let abbreviation = ABBREVIATIONS.contains(&stem.to_lowercase().as_str());
+    !(inner_dot || initial || abbreviation)
 }
 
 /// A byline: "By Name …" (or "By: Name"), short, not a sentence.
 pub(crate) fn is_byline(text: &str) -> bool {
-    let Some(rest) = starts_with_ci(text, "by ").or_else(|| starts_with_ci(text, "by:")) else {
+    const LABELS: [&str; 9] = [
+        "by ",
+        "by:",
+        "written by ",
+        "words by ",
+        "words:",
+        "author:",
+        "authors:",
+        "автор:",
+        "автори:",
+    ];
+    let Some(rest) = LABELS.iter().find_map(|l| starts_with_ci(text, l)) else {
         return false;
     };
     let rest = rest.trim_start();
@@ -524,6 +576,23 @@ pub(crate) fn is_standalone_dateline(text: &str) -> bool {
         && !ends_sentence(text)
         && !text.ends_with(':')
         && !text.contains(['—', '–'])
+        && !is_agency(text)
+}
+
+/// A dateline in ordinary capitals: a place and a country or date, every
+/// word capitalised or a number ("Kyiv, Ukraine", "Port Ellen, Nov. 23").
+pub(crate) fn is_titlecase_dateline(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    text.contains(',')
+        && words.len() <= 6
+        && text.chars().count() <= 50
+        && !ends_sentence(text)
+        && !text.ends_with([',', ':'])
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
         && !is_agency(text)
 }
 
@@ -588,6 +657,7 @@ mod tests {
         assert!(is_byline("BY MIRA HOLT"));
         assert!(is_byline("By John Smith Jr."));
         assert!(is_byline("By: Jane Doe"));
+        assert!(is_byline("Автор: Олена Коваленко"));
         assert!(!is_byline("By Tuesday, the bridge was open."));
         assert!(!is_byline("By the time it opened"));
         assert!(is_byline_tail("Associated Press"));
@@ -603,6 +673,12 @@ mod tests {
         assert!(is_standalone_dateline("КИЇВ, Україна"));
         assert!(!is_standalone_dateline("NATO and EU agree on sanctions"));
         assert!(!is_standalone_dateline("AFP"));
+        assert!(is_titlecase_dateline("Kyiv, Ukraine"));
+        assert!(is_titlecase_dateline("Port Ellen, Nov. 23"));
+        assert!(!is_titlecase_dateline("Kyiv"));
+        assert!(!is_titlecase_dateline(
+            "Talks stall, Union Says More Strikes Ahead Soon Now"
+        ));
         let lede = |t| lede_dateline(t).map(|(_, d)| d);
         assert_eq!(
             lede("KYIV, Ukraine — Air raid sirens sounded."),
@@ -672,6 +748,23 @@ mod tests {
         assert!(is_agency("Associated Press"));
         assert!(is_agency("Reuters"));
         assert_eq!(eds_prefix("Editor’s note: check"), Some("check"));
+        assert_eq!(
+            eds_prefix("EDITOR’S NOTE — This story contains"),
+            Some("This story contains")
+        );
+        assert_eq!(eds_prefix("Eds"), Some(""));
+        assert_eq!(eds_prefix("Editors agreed"), None);
+        assert_eq!(eds_prefix("Education"), None);
+        assert_eq!(
+            keyword_line("BC-US--Storm Damage,0450"),
+            Some(("BC-US--Storm Damage", Some("0450")))
+        );
+        assert!(is_copyright("Copyright Reuters 2026"));
+        assert!(is_photo_credit("Image credit: Getty Images"));
+        assert!(is_end_mark("(END)"));
+        assert!(is_end_mark("-30-"));
+        assert!(is_end_mark("###"));
+        assert!(!is_end_mark("The end came quickly."));
         assert!(is_stray("Updated 08:14 GMT"));
         assert!(is_stray("ADVERTISEMENT"));
         assert!(!is_stray("Bridge reopens after repair"));
@@ -679,5 +772,8 @@ mod tests {
         assert!(!is_stray("Trump may visit in 2026"));
         assert!(ends_sentence("He said “yes.”"));
         assert!(!ends_sentence("Washington, D.C."));
+        assert!(!ends_sentence("By John Smith Jr."));
+        assert!(ends_sentence("He said no to a."));
+        assert!(ends_sentence("It was over."));
     }
 }
