@@ -130,7 +130,7 @@ impl Piece {
 }
 
 /// The mark a flagged piece's `why` starts with.
-pub const FLAG: &str = "⚑ check: ";
+pub const FLAG: &str = "check: ";
 
 /// The story fields a list of pieces makes: body and note pieces each become a
 /// paragraph (joined with a blank line in the body, a line break in the note);
@@ -205,7 +205,7 @@ mod tests {
         assert!(piece.is_flagged());
         assert_eq!(
             piece.describe(),
-            "line 1: editor's note (⚑ check: summary above the headline): “A summary.”"
+            "line 1: editor's note (check: summary above the headline): “A summary.”"
         );
         assert!(!Piece::new("x", Role::Body, "paragraph").is_flagged());
     }

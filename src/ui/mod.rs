@@ -10,6 +10,7 @@ pub mod dialogs;
 pub mod editor;
 pub mod export_dialog;
 pub mod history;
+pub mod import_review;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
