@@ -8,13 +8,20 @@ use std::collections::BTreeMap;
 
 use copydesk::import::{ImportKind, Imported, Role, import};
 
-/// Runs of letters and digits, counted; the "Eds" label is markup (the note
-/// keeps what follows it).
+/// Runs of letters and digits, counted; an editor's-note label ("Eds:",
+/// "EDITOR’S NOTE —") is markup: the note keeps what follows it.
 fn words(text: &str) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if !w.is_empty() && w != "Eds" {
-            *out.entry(w.to_owned()).or_insert(0) += 1;
+    for line in text.lines() {
+        let lower = line.to_lowercase();
+        let line = ["eds:", "editor’s note —", "editor's note:"]
+            .iter()
+            .find(|label| lower.starts_with(*label))
+            .map_or(line, |label| &line[label.len()..]);
+        for w in line.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() {
+                *out.entry(w.to_owned()).or_insert(0) += 1;
+            }
         }
     }
     out
@@ -477,4 +484,112 @@ fn every_line_has_a_piece_with_a_role_and_a_reason() {
         }
         assert!(got.pieces.iter().all(|p| !p.why.is_empty()));
     }
+}
+
+// ---- More variants of each shape ----------------------------------------------
+
+#[test]
+fn cms_export_without_any_markup_repeated_headline_finds_it() {
+    // Pasted from a CMS as plain text: emphasis lost, the repeat is the clue.
+    let text = cms_story("\n").replace(['*'], "");
+    let got = check(&text, ImportKind::PlainText);
+    assert_cms(&got);
+    let spaced = cms_story("\n\n").replace(['*'], "");
+    assert_cms(&check(&spaced, ImportKind::PlainText));
+}
+
+#[test]
+fn long_summary_sentence_above_a_plain_headline() {
+    let text = format!(
+        "{SUMMARY}\nFerry deal keeps island link open\n\nThe island’s only ferry will keep sailing all winter.\n\nThe deal was signed late on Tuesday.\n"
+    );
+    let got = check(&text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(f.headline, "Ferry deal keeps island link open");
+    assert_eq!(f.note, SUMMARY);
+    assert!(got.pieces.iter().any(|p| p.is_flagged()));
+    assert_eq!(paragraphs(&f.body).len(), 2);
+}
+
+#[test]
+fn ap_wire_with_editors_note_caption_and_end_mark() {
+    let text = "AP-US-WILDFIRES\n\
+        EDITOR’S NOTE — This story contains strong language.\n\
+        Wildfires force thousands from homes in California\n\
+        By SAM ROE and JANE DOE\n\
+        The Associated Press\n\
+        \n\
+        LOS ANGELES (AP) — Wildfires driven by strong winds forced thousands of people from their homes on Wednesday.\n\
+        \n\
+        Firefighters said the blazes were out of control.\n\
+        \n\
+        (AP Photo/Noah Berger)\n\
+        \n\
+        (END)\n";
+    let got = check(text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(f.slug, "AP-US-WILDFIRES");
+    assert_eq!(
+        f.headline,
+        "Wildfires force thousands from homes in California"
+    );
+    assert_eq!(f.byline, "By SAM ROE and JANE DOE, The Associated Press");
+    assert_eq!(f.dateline, "LOS ANGELES");
+    assert_eq!(
+        f.note,
+        "This story contains strong language.\n(AP Photo/Noah Berger)\n(END)"
+    );
+    assert_eq!(paragraphs(&f.body).len(), 2);
+}
+
+#[test]
+fn reuters_wire_with_repeat_designator_and_trust_trailer() {
+    let text = "RPT-UPDATE 2-Rail strike halts trains across Britain\n\
+        (Repeats with no changes to text)\n\
+        By Kate Holton and Sarah Young\n\
+        LONDON/MANCHESTER, March 3 (Reuters) - Train drivers walked out on Tuesday.\n\
+        Commuters crowded onto buses.\n\
+        (Reporting by Kate Holton in London and Sarah Young in Manchester; Editing by Alex Richardson)\n\
+        Our Standards: The Thomson Reuters Trust Principles.\n";
+    let got = check(text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(f.headline, "Rail strike halts trains across Britain");
+    assert_eq!(f.byline, "By Kate Holton and Sarah Young");
+    assert_eq!(f.dateline, "LONDON/MANCHESTER, March 3");
+    assert_eq!(
+        f.body,
+        "LONDON/MANCHESTER, March 3 (Reuters) - Train drivers walked out on Tuesday.\n\nCommuters crowded onto buses."
+    );
+    assert_eq!(f.note.lines().count(), 4, "{}", f.note);
+    assert!(f.note.starts_with("RPT-UPDATE 2\n"));
+}
+
+#[test]
+fn web_copy_with_reading_time_job_title_and_guardian_timestamp() {
+    let text = "Leeds tram plan approved after decade of delays\n\
+        Ministers back £2bn line linking the city centre with Bradford. Work starts next year.\n\
+        By Priya Shah\n\
+        Transport Correspondent\n\
+        Last modified on Thu 14 Mar 2026 09.12 GMT\n\
+        5 min read\n\
+        LEEDS — The government has approved a £2bn tram line for West Yorkshire.\n\
+        Work is due to start next year.\n\
+        Image: Leeds City Council\n";
+    let got = check(text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(
+        f.headline,
+        "Leeds tram plan approved after decade of delays"
+    );
+    assert_eq!(
+        f.subhead,
+        "Ministers back £2bn line linking the city centre with Bradford. Work starts next year."
+    );
+    assert_eq!(f.byline, "By Priya Shah, Transport Correspondent");
+    assert_eq!(f.dateline, "LEEDS");
+    assert_eq!(
+        f.note,
+        "Last modified on Thu 14 Mar 2026 09.12 GMT\n5 min read\nImage: Leeds City Council"
+    );
+    assert_eq!(paragraphs(&f.body).len(), 2);
 }

@@ -122,9 +122,11 @@ impl Classifier {
     /// heading or bold line near the top; else the first line that is not a
     /// note, wire furniture or a wholly italic summary.
     fn find_headline(&self) -> Option<(usize, Mark)> {
+        let lines = &self.lines;
         let mut candidates = Vec::new();
         let mut keyword_allowed = true;
-        for (i, line) in self.lines.iter().enumerate().take(HEAD_WINDOW) {
+        let mut lede_first = false;
+        for (i, line) in lines.iter().enumerate().take(HEAD_WINDOW) {
             if self.never_headline(i, keyword_allowed) {
                 if eds_prefix(&line.text).is_none() {
                     keyword_allowed = false;
@@ -140,10 +142,10 @@ impl Classifier {
             }
             candidates.push(i);
             if lede {
+                lede_first = true;
                 break;
             }
         }
-        let lines = &self.lines;
         let marked = candidates
             .iter()
             .find_map(|&i| match (lines[i].kind, lines[i].style) {
@@ -153,6 +155,27 @@ impl Classifier {
             });
         if marked.is_some() {
             return marked;
+        }
+        // A line repeated right under itself: CMS exports repeat the title.
+        let repeated = candidates.iter().copied().find(|&i| {
+            let key = repeat_key(&lines[i].text);
+            lines[i + 1..]
+                .iter()
+                .take(3)
+                .any(|l| repeat_key(&l.text) == key)
+        });
+        if let Some(i) = repeated {
+            return Some((i, Mark::FirstLine));
+        }
+        // A long sentence, then a short line that is not one, then more copy:
+        // a summary above the headline.
+        if lede_first
+            && let [first] = candidates[..]
+            && ends_sentence(&lines[first].text)
+            && lines.len() > first + 2
+            && self.title_like(first + 1)
+        {
+            return Some((first + 1, Mark::FirstLine));
         }
         let plain = candidates
             .iter()
@@ -166,6 +189,24 @@ impl Classifier {
         (0..lines.len())
             .find(|&i| !self.never_headline(i, i == 0))
             .map(|i| (i, Mark::FirstLine))
+    }
+
+    /// A line shaped like a headline: a few words, capitalised, no full stop.
+    fn title_like(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        let words = word_count(&line.text);
+        line.kind == Kind::Para
+            && line.style != Style::Italic
+            && (2..=14).contains(&words)
+            && !ends_sentence(&line.text)
+            && !line.text.ends_with([',', ';', ':'])
+            && line
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !self.never_headline(i, false)
+            && !is_byline(&line.text)
     }
 
     /// Lines above the headline (or every line, when there is none).
@@ -522,6 +563,7 @@ impl Classifier {
             _ if is_copyright(text) => "copyright trailer",
             _ if is_photo_credit(text) => "photo credit",
             _ if is_agency(text) => "agency line",
+            _ if is_end_mark(text) => "end mark",
             _ if is_timestamp(text) && !ends_sentence(text) && word_count(text) >= 2 => "timestamp",
             _ => return None,
         })

@@ -37,8 +37,9 @@
 //! lines (label removed), bracketed wire notes (`(Adds union statement in
 //! paragraph 6)`), reporting and editing credits (`(Reporting by …; Editing
 //! by …)`), copyright trailers (`© 2026 …`, `Copyright 2026 …`), photo
-//! credits (`Photo: …`), `Published`/`Updated` timestamps and lone agency
-//! lines (`Associated Press`) go to the editor's note, one line each. Raw HTML
+//! credits (`Photo: …`, `(AP Photo/…)`), `Published`/`Updated` timestamps,
+//! reading times, wire end marks (`(END)`, `-30-`) and lone agency lines
+//! (`Associated Press`) go to the editor's note, one line each. Raw HTML
 //! blocks and front matter go there too; link and image addresses are listed
 //! in the note (their text stays in the body). A headline repeated verbatim
 //! is left out and the report says so. Inline HTML tags and horizontal rules

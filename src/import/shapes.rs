@@ -244,7 +244,11 @@ pub(crate) fn is_copyright(text: &str) -> bool {
             return true;
         }
     }
-    word_count(text) <= 60 && lower.contains("all rights reserved")
+    // Reuters' trailer: "Our Standards: The Thomson Reuters Trust Principles."
+    word_count(text) <= 60
+        && (lower.contains("all rights reserved")
+            || lower.starts_with("our standards:")
+            || lower.contains("trust principles"))
 }
 
 /// A photo or picture credit or caption label: `Photo: …`, `(Photo by …)`,
@@ -274,7 +278,18 @@ pub(crate) fn is_photo_credit(text: &str) -> bool {
         "main image:",
         "caption:",
     ];
-    word_count(inner) <= 40 && LABELS.iter().any(|l| starts_with_ci(inner, l).is_some())
+    // "AP Photo/Lynne Sladky", "(Reuters Photo: …)".
+    let mut words = inner.split_whitespace();
+    let agency = words
+        .next()
+        .is_some_and(|w| is_agency(w) || (all_caps(w) && w.chars().count() <= 8));
+    let agency_photo = agency
+        && words
+            .next()
+            .map(str::to_lowercase)
+            .is_some_and(|w| w == "photo" || w.starts_with("photo/") || w.starts_with("photo:"));
+    word_count(inner) <= 40
+        && (agency_photo || LABELS.iter().any(|l| starts_with_ci(inner, l).is_some()))
 }
 
 /// A wire end mark: `(END)`, `ENDS`, `-30-`, `###`.
@@ -291,6 +306,10 @@ pub(crate) fn is_end_mark(text: &str) -> bool {
 pub(crate) fn is_timestamp(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let has_digit = text.chars().any(|c| c.is_ascii_digit());
+    let lower = text.to_lowercase();
+    if words.len() <= 5 && (lower.contains("min read") || lower.contains("minute read")) {
+        return true;
+    }
     let first = words
         .first()
         .map(|w| w.trim_end_matches(':').to_lowercase())
@@ -761,6 +780,16 @@ mod tests {
         );
         assert!(is_copyright("Copyright Reuters 2026"));
         assert!(is_photo_credit("Image credit: Getty Images"));
+        assert!(is_photo_credit("(AP Photo/Lynne Sladky)"));
+        assert!(!is_photo_credit("AP photographers were there."));
+        assert!(!is_photo_credit(
+            "A photo taken on Monday shows the bridge."
+        ));
+        assert!(is_photo_credit("EPA Photo/Jane Doe"));
+        assert!(is_copyright(
+            "Our Standards: The Thomson Reuters Trust Principles."
+        ));
+        assert!(is_timestamp("5 min read"));
         assert!(is_end_mark("(END)"));
         assert!(is_end_mark("-30-"));
         assert!(is_end_mark("###"));
