@@ -201,7 +201,8 @@ fn assert_ap(got: &Imported) {
         "Storm tears roofs off homes across South Florida"
     );
     assert_eq!(f.subhead, "");
-    assert_eq!(f.byline, "By JANE DOE and SAM ROE, Associated Press");
+    // The agency under the name is an agency line: the note keeps it.
+    assert_eq!(f.byline, "By JANE DOE and SAM ROE");
     assert_eq!(f.dateline, "MIAMI");
     let body = paragraphs(&f.body);
     assert_eq!(body.len(), 4, "{body:#?}");
@@ -214,6 +215,7 @@ fn assert_ap(got: &Imported) {
     assert!(!f.body.contains("Copyright"), "{}", f.body);
     for line in [
         "3rd Ld-Writethru",
+        "Associated Press",
         "Updates with power outage figures. With AP Photos.",
         "Copyright 2026 The Associated Press. All rights reserved.",
     ] {
@@ -533,11 +535,11 @@ fn ap_wire_with_editors_note_caption_and_end_mark() {
         f.headline,
         "Wildfires force thousands from homes in California"
     );
-    assert_eq!(f.byline, "By SAM ROE and JANE DOE, The Associated Press");
+    assert_eq!(f.byline, "By SAM ROE and JANE DOE");
     assert_eq!(f.dateline, "LOS ANGELES");
     assert_eq!(
         f.note,
-        "This story contains strong language.\n(AP Photo/Noah Berger)\n(END)"
+        "This story contains strong language.\nThe Associated Press\n(AP Photo/Noah Berger)\n(END)"
     );
     assert_eq!(paragraphs(&f.body).len(), 2);
 }

@@ -106,7 +106,7 @@ fn review_shows_every_role_before_the_story_is_created() {
     ));
     assert!(selected(
         &harness,
-        &format!("Move piece {agency} to Byline")
+        &format!("Move piece {agency} to Editor's note")
     ));
     assert!(selected(
         &harness,
@@ -114,7 +114,7 @@ fn review_shows_every_role_before_the_story_is_created() {
     ));
     // The reason is shown with each line.
     harness.get_by_label("line 1 · Slug: keyword line");
-    harness.get_by_label("line 4 · Byline: byline, second line");
+    harness.get_by_label("line 4 · Editor's note: agency line under the byline");
 
     harness.get_by_label("Create story").click();
     harness.run();
@@ -122,9 +122,9 @@ fn review_shows_every_role_before_the_story_is_created() {
     let f = harness.state().doc.story.fields.clone();
     assert_eq!(f.slug, "BC-US--Storm-Damage");
     assert_eq!(f.headline, "Storm tears roofs off homes");
-    assert_eq!(f.byline, "By JANE DOE, Associated Press");
+    assert_eq!(f.byline, "By JANE DOE");
     assert_eq!(f.dateline, "MIAMI");
-    assert_eq!(f.note, "3rd Ld-Writethru");
+    assert_eq!(f.note, "3rd Ld-Writethru\nAssociated Press");
     assert!(harness.state().doc.is_dirty(), "imported text is unsaved");
     assert_eq!(
         harness
@@ -174,7 +174,9 @@ fn one_click_drops_a_line() {
     assert!(selected(&harness, &format!("Move piece {agency} to Drop")));
     harness.get_by_label("Create story").click();
     harness.run();
-    assert_eq!(harness.state().doc.story.fields.byline, "By JANE DOE");
+    let f = harness.state().doc.story.fields.clone();
+    assert_eq!(f.byline, "By JANE DOE");
+    assert_eq!(f.note, "3rd Ld-Writethru", "the dropped line is left out");
 }
 
 #[test]

@@ -320,13 +320,15 @@ impl Classifier {
                     && (next.block == line.block || is_agency(&next.text))
                     && is_byline_tail(&next.text)
                 {
+                    // The agency goes to the note, as wire systems file it;
+                    // a job title stays with the name.
                     let next = next.clone();
-                    self.push(
-                        &next,
-                        next.text.clone(),
-                        Role::Byline,
-                        "byline, second line",
-                    );
+                    let (role, why) = if is_agency(&next.text) {
+                        (Role::Note, "agency line under the byline")
+                    } else {
+                        (Role::Byline, "byline, second line")
+                    };
+                    self.push(&next, next.text.clone(), role, why);
                     i += 1;
                 }
             } else if !self.has(Role::Dateline)

@@ -24,9 +24,11 @@
 //!    wholly italic line or one of six words or more is a **summary above
 //!    the headline** → editor's note, flagged for the editor to check (never
 //!    headline, subhead or body); any other line → editor's note.
-//! 3. **Under the headline**, in any order: a `By …` byline, with a second
-//!    line under it when that is an agency or a job title (`Associated
-//!    Press`, `AP Science Writer`; the two are joined with a comma); a
+//! 3. **Under the headline**, in any order: a `By …` byline, over two lines
+//!    when a job title stands under the name (`AP Science Writer`,
+//!    `Transport Correspondent`; joined with a comma) — an agency under the
+//!    name (`Associated Press`) is an agency line and goes to the editor's
+//!    note, as wire systems file it; a
 //!    standalone dateline line (`PORT ELLEN, Nov. 23`); a subhead (a `##`
 //!    heading or wholly italic line, a deck right before the byline, or in
 //!    plain copy a line that closes the headline's block or is not a sentence
