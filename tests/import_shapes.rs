@@ -14,10 +14,15 @@ fn words(text: &str) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
     for line in text.lines() {
         let lower = line.to_lowercase();
-        let line = ["eds:", "editor’s note —", "editor's note:"]
-            .iter()
-            .find(|label| lower.starts_with(*label))
-            .map_or(line, |label| &line[label.len()..]);
+        let line = [
+            "eds:",
+            "editor’s note —",
+            "editor's note:",
+            "editor's note _",
+        ]
+        .iter()
+        .find(|label| lower.starts_with(*label))
+        .map_or(line, |label| &line[label.len()..]);
         for w in line.split(|c: char| !c.is_alphanumeric()) {
             if !w.is_empty() {
                 *out.entry(w.to_owned()).or_insert(0) += 1;
@@ -594,4 +599,63 @@ fn web_copy_with_reading_time_job_title_and_guardian_timestamp() {
         "Last modified on Thu 14 Mar 2026 09.12 GMT\n5 min read\nImage: Leeds City Council"
     );
     assert_eq!(paragraphs(&f.body).len(), 2);
+}
+
+#[test]
+fn agency_wire_with_version_lines_above_the_headline() {
+    let text = "REFILE\n\
+        2ND LEAD\n\
+        Austria joins countries resisting migration pact\n\
+        By dpa correspondents\n\
+        \n\
+        Vienna (dpa) - Austria will not sign a UN migration pact, the\n\
+        government said on Wednesday, joining a growing number of countries\n\
+        that reject it.\n\
+        \n\
+        The decision drew criticism.\n";
+    let got = check(text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(
+        f.headline,
+        "Austria joins countries resisting migration pact"
+    );
+    assert_eq!(f.byline, "By dpa correspondents");
+    assert_eq!(f.subhead, "");
+    assert_eq!(f.dateline, "Vienna");
+    assert_eq!(f.note, "REFILE\n2ND LEAD");
+    // Hard-wrapped paragraphs are joined.
+    assert_eq!(paragraphs(&f.body).len(), 2);
+    assert!(
+        f.body.starts_with(
+            "Vienna (dpa) - Austria will not sign a UN migration pact, the government"
+        )
+    );
+}
+
+#[test]
+fn anpa_style_editors_note_with_underscore_and_schedule_lines_stay_in_body() {
+    let text = "BC-US--Farm-Grassland,1st Ld-Writethru,1140\n\
+        Prairies shrink as farmers plant more corn\n\
+        EDITOR'S NOTE _ This is part of a series on the costs of green energy.\n\
+        By JACK ROE\n\
+        Associated Press\n\
+        \n\
+        \tPIERRE, South Dakota (AP) _ Farmers ploughed up prairie as corn prices rose.\n\
+        \n\
+        \tGames on Sunday: Minnesota at Detroit, 1:08 p.m.\n";
+    let got = check(text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(f.slug, "BC-US--Farm-Grassland");
+    assert_eq!(f.headline, "Prairies shrink as farmers plant more corn");
+    assert_eq!(f.subhead, "");
+    assert_eq!(f.byline, "By JACK ROE");
+    assert_eq!(f.dateline, "PIERRE, South Dakota");
+    assert_eq!(
+        f.note,
+        "1st Ld-Writethru,1140\nThis is part of a series on the costs of green energy.\nAssociated Press"
+    );
+    assert!(
+        f.body
+            .ends_with("Games on Sunday: Minnesota at Detroit, 1:08 p.m.")
+    );
 }

@@ -8,8 +8,9 @@ use super::lines::{Extras, Kind, Line, Style};
 use super::pieces::{Piece, Role};
 use super::shapes::{
     all_caps, eds_prefix, ends_sentence, headline_designator, is_agency, is_bracketed, is_byline,
-    is_byline_tail, is_copyright, is_credit, is_end_mark, is_photo_credit, is_standalone_dateline,
-    is_stray, is_timestamp, is_titlecase_dateline, keyword_line, lede_dateline, plural,
+    is_byline_tail, is_copyright, is_credit, is_end_mark, is_labelled_timestamp, is_photo_credit,
+    is_standalone_dateline, is_stray, is_timestamp, is_titlecase_dateline, keyword_line,
+    lede_dateline, plural,
 };
 use crate::story::word_count;
 
@@ -566,7 +567,7 @@ impl Classifier {
             _ if is_photo_credit(text) => "photo credit",
             _ if is_agency(text) => "agency line",
             _ if is_end_mark(text) => "end mark",
-            _ if is_timestamp(text) && !ends_sentence(text) && word_count(text) >= 2 => "timestamp",
+            _ if is_labelled_timestamp(text) => "timestamp",
             _ => return None,
         })
     }

@@ -67,6 +67,7 @@ pub(crate) fn eds_prefix(text: &str) -> Option<&str> {
             .or_else(|| rest.strip_prefix(" —"))
             .or_else(|| rest.strip_prefix(" –"))
             .or_else(|| rest.strip_prefix(" - "))
+            .or_else(|| rest.strip_prefix(" _ "))
             .or_else(|| {
                 (rest.is_empty() || rest.starts_with(" :"))
                     .then(|| rest.trim_start_matches([' ', ':']))
@@ -304,6 +305,21 @@ pub(crate) fn is_end_mark(text: &str) -> bool {
 /// A publication timestamp: `Updated 14 March 2026, 09:12`, `Published: …`,
 /// `Posted …`, `Last updated …`; or a line that is only a date or time.
 pub(crate) fn is_timestamp(text: &str) -> bool {
+    is_labelled_timestamp(text) || {
+        let words = text.split_whitespace().count();
+        let has_digit = text.chars().any(|c| c.is_ascii_digit());
+        let has_time = text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+        (words <= 8 && has_time && !ends_sentence(text))
+            || (words <= 6 && has_digit && text.split_whitespace().all(is_date_word))
+    }
+}
+
+/// A timestamp that says what it is (`Updated …`, `Published: …`, `Last
+/// modified …`), or a reading time (`5 min read`).
+pub(crate) fn is_labelled_timestamp(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let has_digit = text.chars().any(|c| c.is_ascii_digit());
     let lower = text.to_lowercase();
@@ -322,17 +338,7 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
             let w = w.trim_end_matches(':').to_lowercase();
             matches!(w.as_str(), "published" | "updated" | "modified" | "posted")
         }));
-    if labelled && words.len() <= 14 && has_digit && !ends_sentence(text) {
-        return true;
-    }
-    let has_time = text
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
-    if words.len() <= 8 && has_time && !ends_sentence(text) {
-        return true;
-    }
-    !words.is_empty() && words.len() <= 6 && has_digit && words.iter().all(|w| is_date_word(w))
+    labelled && words.len() <= 14 && has_digit && !ends_sentence(text)
 }
 
 /// News agencies, as they sign a story on a line of their own.
@@ -560,10 +566,10 @@ pub(crate) fn is_byline(text: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start();
-    rest.chars().next().is_some_and(char::is_uppercase)
-        && word_count(text) <= 15
-        && text.chars().count() <= 120
-        && !ends_sentence(text)
+    // A name, or an agency written its own way ("By dpa correspondents").
+    let named = rest.chars().next().is_some_and(char::is_uppercase)
+        || rest.split_whitespace().next().is_some_and(is_agency);
+    named && word_count(text) <= 15 && text.chars().count() <= 120 && !ends_sentence(text)
 }
 
 /// The place part of a dateline (before the first comma or bracket) is all
@@ -790,6 +796,13 @@ mod tests {
             "Our Standards: The Thomson Reuters Trust Principles."
         ));
         assert!(is_timestamp("5 min read"));
+        assert!(is_timestamp("14 March 2026"));
+        assert!(!is_labelled_timestamp("Minnesota at Detroit, 1:08 p.m."));
+        assert!(is_byline("By dpa correspondents"));
+        assert_eq!(
+            eds_prefix("EDITOR'S NOTE _ This is part of a series."),
+            Some("This is part of a series.")
+        );
         assert!(is_end_mark("(END)"));
         assert!(is_end_mark("-30-"));
         assert!(is_end_mark("###"));
