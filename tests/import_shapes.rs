@@ -659,3 +659,24 @@ fn anpa_style_editors_note_with_underscore_and_schedule_lines_stay_in_body() {
             .ends_with("Games on Sunday: Minnesota at Detroit, 1:08 p.m.")
     );
 }
+
+#[test]
+fn web_copy_with_the_timestamp_on_the_byline_line() {
+    for byline_line in [
+        "By Priya Shah | Updated 14 March 2026, 09:12",
+        "By Priya Shah · 14 March 2026",
+        "By Priya Shah, March 14, 2026",
+    ] {
+        let text = format!(
+            "# Leeds tram plan approved\n\n{byline_line}\n\n\
+             LEEDS — The government has approved a £2bn tram line.\n\n\
+             Work is due to start next year.\n"
+        );
+        let got = check(&text, ImportKind::Markdown);
+        let f = &got.fields;
+        assert_eq!(f.byline, "By Priya Shah", "{byline_line}");
+        assert!(f.note.contains("2026"), "{byline_line}: {}", f.note);
+        assert_eq!(f.dateline, "LEEDS");
+        assert_eq!(paragraphs(&f.body).len(), 2);
+    }
+}

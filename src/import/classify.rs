@@ -10,7 +10,7 @@ use super::shapes::{
     all_caps, eds_prefix, ends_sentence, headline_designator, is_agency, is_bracketed, is_byline,
     is_byline_tail, is_copyright, is_credit, is_end_mark, is_labelled_timestamp, is_photo_credit,
     is_standalone_dateline, is_stray, is_timestamp, is_titlecase_dateline, keyword_line,
-    lede_dateline, plural,
+    lede_dateline, plural, split_byline,
 };
 use crate::story::word_count;
 
@@ -315,7 +315,13 @@ impl Classifier {
             } else if let Some(why) = self.common_note(&line) {
                 self.note(&line, why);
             } else if !self.has(Role::Byline) && is_byline(text) {
-                self.push(&line, text, Role::Byline, "byline");
+                match split_byline(text) {
+                    Some((name, stamp)) => {
+                        self.push(&line, name, Role::Byline, "byline");
+                        self.push(&line, stamp, Role::Note, "timestamp on the byline line");
+                    }
+                    None => self.push(&line, text, Role::Byline, "byline"),
+                }
                 subhead_allowed = false;
                 if let Some(next) = self.lines.get(i + 1)
                     && (next.block == line.block || is_agency(&next.text))

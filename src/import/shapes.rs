@@ -572,6 +572,23 @@ pub(crate) fn is_byline(text: &str) -> bool {
     named && word_count(text) <= 15 && text.chars().count() <= 120 && !ends_sentence(text)
 }
 
+/// A byline with a timestamp on the same line ("By Priya Shah | 14 March
+/// 2026, 09:12", "By Priya Shah, March 14, 2026"): the name and the stamp.
+pub(crate) fn split_byline(text: &str) -> Option<(&str, &str)> {
+    for sep in [" | ", " · ", " • ", " — ", " – ", " - ", ", "] {
+        let mut at = 0;
+        while let Some(found) = text[at..].find(sep) {
+            let cut = at + found;
+            let (name, stamp) = (text[..cut].trim(), text[cut + sep.len()..].trim());
+            if !name.is_empty() && is_timestamp(stamp) {
+                return Some((name, stamp));
+            }
+            at = cut + sep.len();
+        }
+    }
+    None
+}
+
 /// The place part of a dateline (before the first comma or bracket) is all
 /// capitals: "PORT ELLEN", "KYIV", "КИЇВ".
 fn place_in_capitals(text: &str) -> bool {
@@ -799,6 +816,19 @@ mod tests {
         assert!(is_timestamp("14 March 2026"));
         assert!(!is_labelled_timestamp("Minnesota at Detroit, 1:08 p.m."));
         assert!(is_byline("By dpa correspondents"));
+        assert_eq!(
+            split_byline("By Priya Shah | 14 March 2026, 09:12"),
+            Some(("By Priya Shah", "14 March 2026, 09:12"))
+        );
+        assert_eq!(
+            split_byline("By Priya Shah, March 14, 2026"),
+            Some(("By Priya Shah", "March 14, 2026"))
+        );
+        assert_eq!(
+            split_byline("By Priya Shah, Updated 09:12 GMT"),
+            Some(("By Priya Shah", "Updated 09:12 GMT"))
+        );
+        assert_eq!(split_byline("By Priya Shah, Transport Correspondent"), None);
         assert_eq!(
             eds_prefix("EDITOR'S NOTE _ This is part of a series."),
             Some("This is part of a series.")
