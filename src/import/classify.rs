@@ -1,5 +1,5 @@
 //! Classification: the lines of the copy, in order, each given a [`Role`] and a
-//! reason from its shape ([`super::shapes`]) and its position — above the
+//! reason from its shape ([`super::shapes`], [`super::wire`]) and its position — above the
 //! headline, the headline itself, the head under it (subhead, byline,
 //! dateline, wire notes), and the body with its trailers. See the module docs
 //! of [`crate::import`] for the rules.
@@ -7,10 +7,12 @@
 use super::lines::{Extras, Kind, Line, Style};
 use super::pieces::{Piece, Role};
 use super::shapes::{
-    all_caps, eds_prefix, ends_sentence, headline_designator, is_agency, is_bracketed, is_byline,
-    is_byline_tail, is_copyright, is_credit, is_end_mark, is_labelled_timestamp, is_photo_credit,
-    is_standalone_dateline, is_stray, is_timestamp, is_titlecase_dateline, keyword_line,
-    lede_dateline, plural, split_byline,
+    all_caps, ends_sentence, is_byline, is_byline_tail, is_standalone_dateline, is_stray,
+    is_titlecase_dateline, lede_dateline, plural, split_byline,
+};
+use super::wire::{
+    eds_prefix, headline_designator, is_agency, is_bracketed, is_copyright, is_credit, is_end_mark,
+    is_labelled_timestamp, is_photo_credit, is_timestamp, keyword_line,
 };
 use crate::story::word_count;
 

@@ -5,7 +5,7 @@
 //! The copy is read as a sequence of lines grouped in blocks ([`lines`]; for
 //! Markdown with pulldown-cmark in [`markdown`], inline markup turned into
 //! plain text). [`classify`] gives every line a [`Role`] and a reason from its
-//! shape ([`shapes`]) and its position; the result is a list of [`Piece`]s,
+//! shape ([`shapes`], [`wire`]) and its position; the result is a list of [`Piece`]s,
 //! and the fields are [`pieces::assemble`] of them. The import report is that
 //! list (one line per piece outside the body, and a summary of the body), and
 //! the import window lets the editor give any piece another role.
@@ -76,6 +76,7 @@ mod lines;
 mod markdown;
 pub mod pieces;
 mod shapes;
+mod wire;
 
 use std::path::Path;
 
