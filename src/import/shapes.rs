@@ -342,7 +342,6 @@ pub(crate) fn lede_dateline(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::wire::*;
 
     #[test]
     fn bylines() {
