@@ -100,6 +100,10 @@ impl Classifier {
         let Some(headline) = self.headline.as_deref() else {
             return false;
         };
+        // Cheap first: a repeat is about as long as the headline.
+        if line.text.len() > 2 * headline.len() + 8 {
+            return false;
+        }
         let key = repeat_key(&line.text);
         key == repeat_key(headline)
             || headline_designator(headline).is_some_and(|(_, h)| key == repeat_key(h))

@@ -31,6 +31,16 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
     }
 }
 
+/// Whether `text` holds `needle` (ASCII), ignoring ASCII case; no allocation.
+pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    text.len() >= needle.len()
+        && text
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// Whether `text` starts with `prefix`, ignoring case (any script).
 pub(crate) fn starts_with_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let mut rest = text;

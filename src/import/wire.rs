@@ -5,7 +5,7 @@
 //! word lists (agency names, Reuters designators, caption labels) are the
 //! wire's own vocabulary.
 
-use super::shapes::{all_caps, ends_sentence, is_date_word, starts_with_ci};
+use super::shapes::{all_caps, contains_ci, ends_sentence, is_date_word, starts_with_ci};
 use crate::story::word_count;
 
 /// The text after an editor's-note label: "Eds:", "Editor's note:", or AP's
@@ -183,9 +183,9 @@ pub(crate) fn is_credit(text: &str) -> bool {
         "additional reporting from",
         "with reporting by",
     ];
-    word_count(inner) <= 60
-        && (OPENERS.iter().any(|o| starts_with_ci(inner, o).is_some())
-            || inner.to_lowercase().contains("; editing by"))
+    (OPENERS.iter().any(|o| starts_with_ci(inner, o).is_some())
+        || contains_ci(inner, "; editing by"))
+        && word_count(inner) <= 60
 }
 
 /// A copyright trailer: `© 2026 …`, `(c) 2026 …`, `Copyright 2026 …`, or a
@@ -194,11 +194,7 @@ pub(crate) fn is_copyright(text: &str) -> bool {
     if text.starts_with('©') {
         return true;
     }
-    let lower = text.to_lowercase();
-    if let Some(rest) = lower
-        .strip_prefix("(c)")
-        .or_else(|| lower.strip_prefix("copyright"))
-    {
+    if let Some(rest) = starts_with_ci(text, "(c)").or_else(|| starts_with_ci(text, "copyright")) {
         let rest = rest.trim_start();
         if rest.starts_with(|c: char| c.is_ascii_digit() || c == '©' || c == '(') {
             return true;
@@ -209,10 +205,10 @@ pub(crate) fn is_copyright(text: &str) -> bool {
         }
     }
     // Reuters' trailer: "Our Standards: The Thomson Reuters Trust Principles."
-    word_count(text) <= 60
-        && (lower.contains("all rights reserved")
-            || lower.starts_with("our standards:")
-            || lower.contains("trust principles"))
+    (contains_ci(text, "all rights reserved")
+        || starts_with_ci(text, "our standards:").is_some()
+        || contains_ci(text, "trust principles"))
+        && word_count(text) <= 60
 }
 
 /// A photo or picture credit or caption label: `Photo: …`, `(Photo by …)`,
@@ -258,6 +254,9 @@ pub(crate) fn is_photo_credit(text: &str) -> bool {
 
 /// A wire end mark: `(END)`, `ENDS`, `-30-`, `###`.
 pub(crate) fn is_end_mark(text: &str) -> bool {
+    if text.len() > 24 {
+        return false;
+    }
     let t = text
         .trim_matches(|c: char| "()[]-–—#* ".contains(c))
         .to_lowercase();
@@ -283,6 +282,9 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
 /// A timestamp that says what it is (`Updated …`, `Published: …`, `Last
 /// modified …`), or a reading time (`5 min read`).
 pub(crate) fn is_labelled_timestamp(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let has_digit = text.chars().any(|c| c.is_ascii_digit());
     let lower = text.to_lowercase();
@@ -354,6 +356,9 @@ const AGENCIES: [&str; 44] = [
 
 /// A line that is only an agency's name ("Associated Press", "Reuters").
 pub(crate) fn is_agency(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
     let t = text.trim().trim_end_matches('.').to_lowercase();
     AGENCIES.contains(&t.as_str())
 }
