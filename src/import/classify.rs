@@ -7,8 +7,8 @@
 use super::lines::{Extras, Kind, Line, Style};
 use super::pieces::{Piece, Role};
 use super::shapes::{
-    all_caps, ends_sentence, is_byline, is_byline_tail, is_standalone_dateline, is_stray,
-    is_titlecase_dateline, lede_dateline, plural, split_byline,
+    all_caps, ends_sentence, ends_with_stop, is_byline, is_byline_tail, is_standalone_dateline,
+    is_stray, is_titlecase_dateline, lede_dateline, plural, split_byline,
 };
 use super::wire::{
     eds_prefix, headline_designator, is_agency, is_bracketed, is_copyright, is_credit, is_end_mark,
@@ -205,7 +205,7 @@ impl Classifier {
         line.kind == Kind::Para
             && line.style != Style::Italic
             && (2..=14).contains(&words)
-            && !ends_sentence(&line.text)
+            && !ends_with_stop(&line.text)
             && !line.text.ends_with([',', ';', ':'])
             && line
                 .text
@@ -381,12 +381,13 @@ impl Classifier {
             .pieces
             .last()
             .is_some_and(|p| p.role == Role::Byline && p.line == Some(prev.line_no));
+        // It ends its block (in Markdown every field is a block of its own).
         let closes = self.lines.get(i + 1).is_none_or(|n| n.block != line.block);
-        let alone = prev.block != line.block;
         let place_date = is_titlecase_dateline(&line.text);
-        (after_byline || place_date)
+        // A bare place ("Leeds") carries no full stop; "Washington, D.C."
+        // is a place and state.
+        (place_date || (after_byline && !ends_with_stop(&line.text)))
             && closes
-            && (prev.block == line.block || alone)
             && line.kind == Kind::Para
             && line.style == Style::Plain
             && word_count(&line.text) <= 6
@@ -431,7 +432,8 @@ impl Classifier {
         if line.block == headline_block && closes_block {
             return Some("line closing the headline's block");
         }
-        if words > 40 || ends_sentence(&line.text) {
+        // A subhead has no full stop, even after an abbreviation ("U.S.").
+        if words > 40 || ends_with_stop(&line.text) {
             return None;
         }
         let alone = self.lines[i - 1].block != line.block && closes_block;

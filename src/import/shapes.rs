@@ -209,6 +209,14 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     !(inner_dot || initial || abbreviation)
 }
 
+/// Whether text ends with a full stop, question or exclamation mark (inside
+/// closing quotes or brackets), abbreviation or not: headlines and subheads
+/// do not.
+pub(crate) fn ends_with_stop(text: &str) -> bool {
+    text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ']'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
 /// A byline: "By Name …" (or "By: Name"), short, not a sentence.
 pub(crate) fn is_byline(text: &str) -> bool {
     const LABELS: [&str; 9] = [
