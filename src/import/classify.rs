@@ -1,8 +1,8 @@
-//! Classification: the lines of the copy, in order, each given a [`Role`] and a
-//! reason from its shape ([`super::shapes`], [`super::wire`]) and its position — above the
-//! headline, the headline itself, the head under it (subhead, byline,
-//! dateline, wire notes), and the body with its trailers. See the module docs
-//! of [`crate::import`] for the rules.
+//! Classification: the lines of the copy, in order, each given a [`Role`] and
+//! a reason from its shape ([`super::shapes`], [`super::wire`]) and its
+//! position — above the headline, the headline itself, the head under it
+//! (subhead, byline, dateline, wire notes), and the body with its trailers.
+//! See the module docs of [`crate::import`] for the rules.
 
 use super::lines::{Extras, Kind, Line, Style};
 use super::pieces::{Piece, Role};
