@@ -129,10 +129,10 @@ fn import_creates_a_story() {
     let report = stdout(&out);
     for expected in [
         "read as Markdown",
-        "slug: “kyiv-bridge”",
+        "slug (slug line): “kyiv-bridge”",
         "headline (heading): “Міст відкрито — bridge reopens”",
         "byline: “By Олена Коваленко”",
-        "dateline “KYIV, Ukraine”",
+        "dateline (dateline of the lede, which keeps it): “KYIV, Ukraine”",
         "Created",
     ] {
         assert!(

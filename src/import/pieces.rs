@@ -58,6 +58,16 @@ impl Role {
             None => "Dropped",
         }
     }
+
+    /// How the import report names the role: "headline", "editor's note",
+    /// "left out".
+    pub fn report_name(self) -> &'static str {
+        match self {
+            Role::Note => "editor's note",
+            Role::Dropped => "left out",
+            other => other.field().map_or("left out", Field::key),
+        }
+    }
 }
 
 /// One line or paragraph of the input and where it goes.
@@ -87,11 +97,46 @@ impl Piece {
         self.line = Some(line);
         self
     }
+
+    /// Mark the piece for the editor's attention (a guess that may be wrong,
+    /// such as a summary found above the headline): the report and the window
+    /// show it flagged.
+    pub fn flagged(mut self) -> Self {
+        if !self.is_flagged() {
+            self.why.insert_str(0, FLAG);
+        }
+        self
+    }
+
+    pub fn is_flagged(&self) -> bool {
+        self.why.starts_with(FLAG)
+    }
+
+    /// One line of the import report for this piece: `line 5: headline
+    /// (heading): “Storm hits Miami”`.
+    pub fn describe(&self) -> String {
+        let at = match self.line {
+            Some(n) => format!("line {n}: "),
+            None => String::new(),
+        };
+        let role = self.role.report_name();
+        let text = super::shapes::quote(&self.text);
+        if self.why == role {
+            format!("{at}{role}: {text}")
+        } else {
+            format!("{at}{role} ({}): {text}", self.why)
+        }
+    }
 }
+
+/// The mark a flagged piece's `why` starts with.
+pub const FLAG: &str = "check: ";
 
 /// The story fields a list of pieces makes: body and note pieces each become a
 /// paragraph (joined with a blank line in the body, a line break in the note);
-/// several pieces for a one-line field are joined with a space, in order.
+/// several pieces for a one-line field are joined with a space, in order —
+/// except a byline over two lines, joined with a comma ("By JANE DOE,
+/// Associated Press") unless the first line already ends with punctuation.
 pub fn assemble(pieces: &[Piece]) -> Fields {
     let mut fields = Fields::default();
     for piece in pieces {
@@ -104,11 +149,13 @@ pub fn assemble(pieces: &[Piece]) -> Fields {
         }
         let target = fields.get_mut(field);
         if !target.is_empty() {
-            target.push_str(match field {
+            let separator = match field {
                 Field::Body => "\n\n",
                 Field::Note => "\n",
+                Field::Byline if !target.ends_with([',', ';', ':', '—', '–', '-']) => ", ",
                 _ => " ",
-            });
+            };
+            target.push_str(separator);
         }
         target.push_str(text);
     }
@@ -138,5 +185,28 @@ mod tests {
         assert_eq!(fields.body, "First “para” — Київ.\n\nSecond para.");
         assert_eq!(fields.note, "Eds: note one\nPhoto: AP");
         assert!(fields.subhead.is_empty());
+    }
+
+    #[test]
+    fn byline_lines_join_with_a_comma() {
+        let fields = assemble(&[
+            Piece::new("By JANE DOE and SAM ROE", Role::Byline, "byline"),
+            Piece::new("Associated Press", Role::Byline, "byline, second line"),
+        ]);
+        assert_eq!(fields.byline, "By JANE DOE and SAM ROE, Associated Press");
+    }
+
+    #[test]
+    fn flags_and_report_lines() {
+        let piece = Piece::new("A summary.", Role::Note, "summary above the headline")
+            .at_line(1)
+            .flagged()
+            .flagged();
+        assert!(piece.is_flagged());
+        assert_eq!(
+            piece.describe(),
+            "line 1: editor's note (check: summary above the headline): “A summary.”"
+        );
+        assert!(!Piece::new("x", Role::Body, "paragraph").is_flagged());
     }
 }

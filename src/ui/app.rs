@@ -21,6 +21,7 @@ use crate::ui::dialogs::{self, FileDialogs, Filter, NativeDialogs, Picked, Reque
 use crate::ui::editor;
 use crate::ui::export_dialog::{ExportAction, ExportDialog};
 use crate::ui::history::{History, HistoryAction};
+use crate::ui::import_review::{self, ImportReview, ReviewAction, Source};
 use crate::ui::theme;
 
 /// Copy that can be imported.
@@ -309,7 +310,7 @@ pub struct CopydeskApp {
     /// What the central area shows.
     pub view: View,
     export: Option<ExportDialog>,
-    import_report: Option<Vec<String>>,
+    import_review: Option<ImportReview>,
     allow_close: bool,
     title: String,
     /// Whether settings are written back to eframe's storage (not for screenshots).
@@ -352,7 +353,7 @@ impl CopydeskApp {
             history: History::default(),
             view: View::Editor,
             export: None,
-            import_report: None,
+            import_review: None,
             allow_close: false,
             title: String::new(),
             persist: true,
@@ -636,22 +637,17 @@ impl CopydeskApp {
         }
     }
 
-    /// Import the copy in `path` (any format import reads) as a new, unsaved story.
+    /// Read copy from `path` (any format import reads) and show where every
+    /// line goes; the story is made when the user says Create (see
+    /// [`Self::import_review_window`]).
     fn import_path(&mut self, path: &Path) {
         let (kind, imported) = match import::import_file(path, &import::ImportOptions::default()) {
             Ok(done) => done,
             Err(err) => return self.error(err.to_string()),
         };
-        self.doc = Document::imported(imported.fields);
-        self.undo.clear();
-        self.view = View::Editor;
-        let mut report = vec![format!("Imported {} as {}.", path.display(), kind.label())];
-        report.extend(imported.report);
-        self.import_report = Some(report);
-        self.info(format!(
-            "Imported {} — not saved yet; Save keeps it as a story",
-            path.display()
-        ));
+        let name = path.file_name().map_or(path.as_os_str(), |n| n);
+        let what = format!("{} as {}", name.to_string_lossy(), kind.label());
+        self.import_review = Some(ImportReview::new(Source::File(what), imported));
     }
 
     /// Ask where to write an export, then write it.
@@ -774,6 +770,7 @@ impl CopydeskApp {
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.refresh_speller(&ctx);
+        self.offer_import_of_paste(&ctx);
         if let Some((field, chars)) = self.pending_select.take() {
             crate::ui::editor::select(&ctx, field, chars);
         }
@@ -858,7 +855,7 @@ impl CopydeskApp {
         }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.export_window(&ctx);
-        self.import_report_window(&ctx);
+        self.import_review_window(&ctx);
         let drawn_modal = self.modal.as_ref().map(std::mem::discriminant);
         self.modal_ui(&ctx);
         self.settings_window(&ctx);
@@ -1298,31 +1295,57 @@ impl CopydeskApp {
         }
     }
 
-    fn import_report_window(&mut self, ctx: &egui::Context) {
-        let Some(report) = &self.import_report else {
+    /// Pasting a whole story into an empty story offers to import it.
+    fn offer_import_of_paste(&mut self, ctx: &egui::Context) {
+        if self.modal.is_some()
+            || self.import_review.is_some()
+            || !matches!(self.view, View::Editor)
+            || !self.doc.story.fields.is_empty()
+        {
+            return;
+        }
+        let focused = ctx.memory(|m| m.focused());
+        let Some(field) = Field::ALL
+            .into_iter()
+            .find(|f| Some(editor::field_id(*f)) == focused)
+        else {
             return;
         };
-        let mut open = true;
-        let mut done = false;
-        egui::Window::new("Import report")
-            .open(&mut open)
-            .default_width(520.0)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                ui.label("What the import recognised, and where it put everything else:");
-                egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        for line in report {
-                            ui.label(format!("• {line}"));
-                        }
-                    });
-                if ui.button("OK").clicked() {
-                    done = true;
-                }
-            });
-        if !open || done {
-            self.import_report = None;
+        if let Some(text) = import_review::take_story_paste(ctx) {
+            self.import_review = Some(ImportReview::of_paste(text, field));
+        }
+    }
+
+    fn import_review_window(&mut self, ctx: &egui::Context) {
+        let Some(review) = &mut self.import_review else {
+            return;
+        };
+        let Some(action) = review.show(ctx) else {
+            return;
+        };
+        let source = match self.import_review.take() {
+            Some(review) => review.into_source(),
+            None => return,
+        };
+        match (action, source) {
+            (ReviewAction::Create(fields), Source::File(what)) => {
+                self.doc = Document::imported(fields);
+                self.undo.clear();
+                self.view = View::Editor;
+                self.info(format!(
+                    "Imported {what} — not saved yet; Save keeps it as a story"
+                ));
+            }
+            (ReviewAction::Create(fields), Source::Paste { .. }) => {
+                self.set_fields(fields.normalized());
+                self.info("Pasted story imported into the fields".into());
+            }
+            (ReviewAction::PasteAsTyped { text, field }, _) => {
+                let mut fields = self.doc.story.fields.clone();
+                *fields.get_mut(field) = text;
+                self.set_fields(fields.normalized());
+            }
+            (ReviewAction::Cancel, _) => {}
         }
     }
 

@@ -12,6 +12,7 @@ pub mod export_dialog;
 pub mod find_bar;
 pub mod history;
 pub mod house_style;
+pub mod import_review;
 pub mod marking;
 pub mod marks;
 pub mod spell_marks;
