@@ -4,15 +4,15 @@
 //! (subhead, byline, dateline, wire notes), and the body with its trailers.
 //! See the module docs of [`crate::import`] for the rules.
 
+use super::furniture::{
+    eds_prefix, headline_designator, is_agency, is_bracketed, is_copyright, is_credit, is_end_mark,
+    is_labelled_timestamp, is_photo_credit, is_timestamp, keyword_line,
+};
 use super::lines::{Extras, Kind, Line, Style};
 use super::pieces::{Piece, Role};
 use super::shapes::{
     all_caps, ends_sentence, ends_with_stop, is_byline, is_byline_tail, is_standalone_dateline,
     is_stray, is_titlecase_dateline, lede_dateline, plural, split_byline,
-};
-use super::furniture::{
-    eds_prefix, headline_designator, is_agency, is_bracketed, is_copyright, is_credit, is_end_mark,
-    is_labelled_timestamp, is_photo_credit, is_timestamp, keyword_line,
 };
 use crate::story::word_count;
 

@@ -179,4 +179,3 @@ pub fn import(text: &str, kind: ImportKind) -> Imported {
     let (pieces, report) = classify::classify(doc.lines, doc.extras, report);
     Imported::from_pieces(pieces, report)
 }
-

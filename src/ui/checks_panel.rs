@@ -252,11 +252,7 @@ pub struct ChecksPanel {
 }
 
 impl Input {
-    fn of(
-        story: &Story,
-        settings: &CheckSettings,
-        (spelling, style): Sources,
-    ) -> Self {
+    fn of(story: &Story, settings: &CheckSettings, (spelling, style): Sources) -> Self {
         Input {
             fields: story.fields.clone(),
             dismissed: story.dismissed.clone(),
