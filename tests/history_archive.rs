@@ -27,7 +27,7 @@ fn history_archives_older_drafts_and_opens_the_archive() {
         .with_size(egui::vec2(1100.0, 820.0))
         .build_eframe(move |cc| CopydeskApp::new(&cc.egui_ctx, doc, Settings::default()));
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
     harness.run();
     harness.get_by_label("Archive older drafts").click();
     harness.run();
