@@ -87,11 +87,18 @@ proptest! {
             }
             prop_assert_eq!(compare::apply(a, b, &fd.changes), b);
             prop_assert_eq!(compare::revert_all(a, b, &fd.changes), a);
-            // Every paragraph of each side appears in exactly one row.
-            let olds = fd.rows.iter().filter(|r| !matches!(r, Row::Inserted { .. })).count();
-            let news = fd.rows.iter().filter(|r| !matches!(r, Row::Deleted { .. })).count();
-            prop_assert_eq!(olds, fd.old_paragraphs.len());
-            prop_assert_eq!(news, fd.new_paragraphs.len());
+            // Every paragraph of each side appears in exactly one row, in order.
+            let olds: Vec<usize> = fd.rows.iter().flat_map(Row::old_paragraphs).collect();
+            let news: Vec<usize> = fd.rows.iter().flat_map(Row::new_paragraphs).collect();
+            prop_assert_eq!(olds, (0..fd.old_paragraphs.len()).collect::<Vec<_>>());
+            prop_assert_eq!(news, (0..fd.new_paragraphs.len()).collect::<Vec<_>>());
+            // The two halves of a move point at each other.
+            for c in &fd.changes {
+                if let Some(p) = c.partner {
+                    let other = diff.change(p).unwrap();
+                    prop_assert_eq!(other.partner, Some(c.id));
+                }
+            }
         }
         prop_assert_eq!(diff.is_identical(), old == new);
     }
@@ -102,7 +109,9 @@ proptest! {
         for change in diff.changes() {
             let reverted = compare::revert_change(&diff, change.id).unwrap();
             let fd = diff.field(change.field);
-            let others = fd.changes.iter().filter(|c| c.id != change.id);
+            // Taking back half of a move takes back the whole move.
+            let taken = [Some(change.id), change.partner];
+            let others = fd.changes.iter().filter(|c| !taken.contains(&Some(c.id)));
             let expected = compare::apply(old.get(change.field), new.get(change.field), others);
             prop_assert_eq!(reverted.get(change.field), expected.as_str());
             for field in Field::ALL.into_iter().filter(|f| *f != change.field) {
