@@ -18,7 +18,9 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
-use super::tokens::{Interner, dice, shared, union};
+use super::Options;
+use super::inline::inline_changes;
+use super::tokens::{Interner, dice, shared, union, word_tokens};
 
 /// Two paragraphs with at least this word-bag similarity are one edited
 /// paragraph wherever they are (a move when out of order); below it they are
@@ -36,6 +38,17 @@ const PART_CONTAINED: f32 = 0.5;
 /// Above this many candidate comparisons, pairs are looked for through an
 /// index of rarer words instead of comparing every paragraph with every other.
 const ALL_PAIRS_LIMIT: usize = 40_000;
+
+/// Leftover paragraphs with less word-bag similarity than this are not
+/// compared word by word.
+const LEFTOVER_DICE: f32 = 0.2;
+
+/// A leftover pair is an edit when at least this share of the words of both
+/// stays unmarked in their word diff (after the cleanup).
+const KEPT_RATIO: f32 = 0.3;
+
+/// Gaps with more leftover pairs than this are not searched for edits.
+const LEFTOVER_CELLS: usize = 400;
 
 /// How many candidates per paragraph are compared exactly.
 const CANDIDATES: usize = 4;
@@ -60,7 +73,12 @@ pub enum Item {
 
 /// Align the paragraphs `old` and `new` (their comparison keys). Returns the
 /// items and whether the deadline passed (then the alignment is coarser).
-pub fn align(old: &[&str], new: &[&str], deadline: Instant) -> (Vec<Item>, bool) {
+pub fn align(
+    old: &[&str],
+    new: &[&str],
+    options: &Options,
+    deadline: Instant,
+) -> (Vec<Item>, bool) {
     let (no, nn) = (old.len(), new.len());
     // 1. Anchors: identical paragraphs in order.
     let mut old_to: Vec<Option<usize>> = vec![None; no];
@@ -261,6 +279,42 @@ pub fn align(old: &[&str], new: &[&str], deadline: Instant) -> (Vec<Item>, bool)
     };
     anchors.sort_by_key(|a| span(a).0.start);
 
+    // 4b. Between two of those, a leftover paragraph that still reads as an
+    // edit of a leftover on the other side — most of its words kept in long
+    // runs, though the word bags differ more than [`PAIR_DICE`] allows (a
+    // sentence cut and another written) — is paired in place.
+    if !timed_out && Instant::now() < deadline {
+        let mut extra = Vec::new();
+        let (mut oi, mut nj) = (0, 0);
+        let ends = anchors
+            .iter()
+            .map(&span)
+            .chain(std::iter::once((no..no, nn..nn)));
+        for (o, n) in ends {
+            let lo: Vec<usize> = (oi..o.start).filter(|&i| !old_used[i]).collect();
+            let ln: Vec<usize> = (nj..n.start).filter(|&j| !new_used[j]).collect();
+            if !lo.is_empty() && !ln.is_empty() && lo.len() * ln.len() <= LEFTOVER_CELLS {
+                let score = |i: usize, j: usize| -> f32 {
+                    let (a, b) = (&old_bags[&i], &new_bags[&j]);
+                    if dice(a, b) < LEFTOVER_DICE {
+                        return 0.0;
+                    }
+                    let r = kept_ratio(old[i], new[j], options, deadline);
+                    if r >= KEPT_RATIO { r } else { 0.0 }
+                };
+                extra.extend(best_monotone(&lo, &ln, score));
+            }
+            oi = o.end;
+            nj = n.end;
+        }
+        for &(i, j) in &extra {
+            old_used[i] = true;
+            new_used[j] = true;
+            anchors.push(Item::Pair { old: i, new: j });
+        }
+        anchors.sort_by_key(|a| span(a).0.start);
+    }
+
     // 5. Walk the anchors; between two, the removed and added paragraphs.
     let mut moved_to = vec![None; no];
     let mut moved_from = vec![None; nn];
@@ -293,6 +347,69 @@ pub fn align(old: &[&str], new: &[&str], deadline: Instant) -> (Vec<Item>, bool)
     }
     push_gap(&mut items, oi..no, nj..nn);
     (items, timed_out)
+}
+
+/// The share of the words of `a` and `b` left unmarked by their word diff.
+fn kept_ratio(a: &str, b: &str, options: &Options, deadline: Instant) -> f32 {
+    let words = |t: &str| {
+        word_tokens(t)
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa + wb == 0 {
+        return 0.0;
+    }
+    let mut marked = 0;
+    for (x, y) in inline_changes(a, b, options, deadline) {
+        marked += words(&a[x]) + words(&b[y]);
+    }
+    (wa + wb).saturating_sub(marked) as f32 / (wa + wb) as f32
+}
+
+/// The pairs (one of `olds`, one of `news`, both in order) with the largest
+/// total `score`; pairs scoring 0 are never taken.
+fn best_monotone(
+    olds: &[usize],
+    news: &[usize],
+    score: impl Fn(usize, usize) -> f32,
+) -> Vec<(usize, usize)> {
+    let (r, c) = (olds.len(), news.len());
+    let mut sims = vec![0.0f32; r * c];
+    for (a, &i) in olds.iter().enumerate() {
+        for (b, &j) in news.iter().enumerate() {
+            sims[a * c + b] = score(i, j);
+        }
+    }
+    let at = |a: usize, b: usize| a * (c + 1) + b;
+    let mut best = vec![0.0f32; (r + 1) * (c + 1)];
+    for a in 1..=r {
+        for b in 1..=c {
+            let s = sims[(a - 1) * c + (b - 1)];
+            let mut v = best[at(a - 1, b)].max(best[at(a, b - 1)]);
+            if s > 0.0 {
+                v = v.max(best[at(a - 1, b - 1)] + s);
+            }
+            best[at(a, b)] = v;
+        }
+    }
+    let mut out = Vec::new();
+    let (mut a, mut b) = (r, c);
+    while a > 0 && b > 0 {
+        let s = sims[(a - 1) * c + (b - 1)];
+        if s > 0.0 && best[at(a, b)] == best[at(a - 1, b - 1)] + s {
+            out.push((olds[a - 1], news[b - 1]));
+            a -= 1;
+            b -= 1;
+        } else if best[at(a, b)] == best[at(a - 1, b)] {
+            a -= 1;
+        } else {
+            b -= 1;
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// For each paragraph, how many anchors come before it.
@@ -433,7 +550,13 @@ mod tests {
     use std::time::Duration;
 
     fn run(old: &[&str], new: &[&str]) -> Vec<Item> {
-        align(old, new, Instant::now() + Duration::from_secs(5)).0
+        align(
+            old,
+            new,
+            &Options::default(),
+            Instant::now() + Duration::from_secs(5),
+        )
+        .0
     }
 
     #[test]

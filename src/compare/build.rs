@@ -190,7 +190,7 @@ pub(super) fn diff_field(
         let new_keys: Vec<Cow<str>> = np.iter().map(|r| key(&new[r.clone()], options)).collect();
         let old_keys: Vec<&str> = old_keys.iter().map(|k| k.as_ref()).collect();
         let new_keys: Vec<&str> = new_keys.iter().map(|k| k.as_ref()).collect();
-        align(&old_keys, &new_keys, deadline)
+        align(&old_keys, &new_keys, options, deadline)
     };
     let mut b = Builder {
         field,

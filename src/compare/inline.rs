@@ -150,30 +150,51 @@ fn inline_middle(
 /// no word (only spaces and punctuation), or when it is shorter than the edits
 /// on either side of it: diff-match-patch's semantic cleanup, measured in
 /// words (strictly shorter, so one kept word between two one-word edits stays
-/// unmarked).
+/// unmarked). Edits are measured as they were before this cleanup joined
+/// anything, so joins do not cascade over a whole paragraph.
 fn cleanup(runs: &mut Vec<Run>, old_tokens: &[&str], new_tokens: &[&str]) {
-    let size =
-        |r: &Run| words_in(&old_tokens[r.old.clone()]).max(words_in(&new_tokens[r.new.clone()]));
-    let mut k = 1;
-    while k + 1 < runs.len() {
-        let (before, mid, after) = (&runs[k - 1], &runs[k], &runs[k + 1]);
-        if mid.equal && !before.equal && !after.equal {
-            let words = words_in(&old_tokens[mid.old.clone()]);
-            let short = words == 0 || words < size(before).min(size(after));
-            if short {
-                let merged = Run {
-                    equal: false,
-                    old: before.old.start..after.old.end,
-                    new: before.new.start..after.new.end,
-                };
-                runs.splice(k - 1..k + 2, [merged]);
-                // The merged change sits at k - 1: look again at the equal run before it.
-                k = k.saturating_sub(2).max(1);
-                continue;
+    let words = |r: &Run| {
+        (
+            words_in(&old_tokens[r.old.clone()]),
+            words_in(&new_tokens[r.new.clone()]),
+        )
+    };
+    // First join changes separated only by spaces and punctuation.
+    join(runs, |runs, k| words(&runs[k]).0 == 0);
+    // Then decide every remaining equal run on the edits beside it.
+    let absorb: Vec<bool> = (0..runs.len())
+        .map(|k| {
+            if k == 0 || k + 1 >= runs.len() || !runs[k].equal {
+                return false;
             }
+            let size = |r: &Run| {
+                let (a, b) = words(r);
+                a.max(b)
+            };
+            let kept = words(&runs[k]).0;
+            kept < size(&runs[k - 1]).min(size(&runs[k + 1]))
+        })
+        .collect();
+    join(runs, |_, k| absorb[k]);
+}
+
+/// Join each equal run between two changes for which `absorb(runs, index)`
+/// holds (indices as before any joining) with the changes around it.
+fn join(runs: &mut Vec<Run>, absorb: impl Fn(&[Run], usize) -> bool) {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for k in 0..runs.len() {
+        let run = runs[k].clone();
+        let between = k > 0 && k + 1 < runs.len() && run.equal && !runs[k + 1].equal;
+        let take = between && out.last().is_some_and(|l| !l.equal) && absorb(runs, k);
+        match out.last_mut() {
+            Some(last) if !last.equal && (take || !run.equal) => {
+                last.old.end = run.old.end;
+                last.new.end = run.new.end;
+            }
+            _ => out.push(run),
         }
-        k += 1;
     }
+    *runs = out;
 }
 
 /// Byte offsets of token starts, plus the end.
