@@ -75,7 +75,6 @@ fn reordered_pair() -> impl Strategy<Value = (Fields, Fields)> {
         (
             Just(paragraphs),
             Just(()).prop_perturb(move |_, mut rng| {
-                use proptest::prelude::Rng;
                 let mut order: Vec<usize> = (0..n).collect();
                 for k in (1..n).rev() {
                     if rng.random_bool(0.4) {
