@@ -54,8 +54,9 @@ impl Style {
 /// marked), `¶M moved to ¶N` (its old place, no text), `¶N split from ¶M` (one
 /// section per part; the part that kept most of the old paragraph shows it as
 /// an edit, what went to the other parts marked removed), `¶N merged from ¶M
-/// and ¶M+1` (as an edit of the old paragraph it kept most of) with `¶M+1
-/// merged into ¶N` for the others. Changes of blank lines alone are not shown.
+/// and ¶M+1` (as an edit of the old paragraph it kept most of, the text that
+/// came from the others marked added). Changes of blank lines alone are not
+/// shown.
 pub fn word_diff(diff: &StoryDiff, old_name: &str, new_name: &str, color: bool) -> String {
     let style = Style { color };
     let mut out = String::new();
@@ -123,7 +124,7 @@ pub fn word_diff(diff: &StoryDiff, old_name: &str, new_name: &str, color: bool) 
                     old: is, new: j, ..
                 } => {
                     // The new paragraph as an edit of the old one it kept most
-                    // of; the others are noted as merged into it.
+                    // of; the text of the others marked added.
                     let into = fd.new_paragraphs[*j].clone();
                     let parts: Vec<Range<usize>> =
                         is.clone().map(|i| fd.old_paragraphs[i].clone()).collect();
@@ -135,11 +136,6 @@ pub fn word_diff(diff: &StoryDiff, old_name: &str, new_name: &str, color: bool) 
                     );
                     let marks = word_marks(old, new, parts[main].clone(), into.clone(), diff);
                     style.marked(&mut out, old, new, into, marks.into_iter());
-                    for (k, i) in is.clone().enumerate() {
-                        if k != main {
-                            head(&mut out, format!("¶{} merged into ¶{}", i + 1, j + 1));
-                        }
-                    }
                 }
                 Row::Deleted { old: i, .. } => {
                     head(&mut out, format!("¶{} deleted", i + 1));
