@@ -215,3 +215,28 @@ proptest! {
         prop_assert_eq!(compare::apply(&old.body, &new.body, &fd.changes), new.body.clone());
     }
 }
+
+/// The reordering strategy really produces moves, splits and merges, so the
+/// property above covers them.
+#[test]
+fn reordered_pairs_exercise_moves_splits_and_merges() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut moves, mut splits, mut merges) = (0, 0, 0);
+    for _ in 0..200 {
+        let (old, new) = reordered_pair().new_tree(&mut runner).unwrap().current();
+        let diff = compare::compare(&old, &new, &Options::default());
+        moves += diff.stats.moves;
+        for row in &diff.field(Field::Body).rows {
+            match row {
+                Row::Split { .. } => splits += 1,
+                Row::Merged { .. } => merges += 1,
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        moves > 20 && splits > 5 && merges > 5,
+        "{moves} moves, {splits} splits, {merges} merges"
+    );
+}
