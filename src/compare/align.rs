@@ -37,7 +37,7 @@ const PART_CONTAINED: f32 = 0.5;
 
 /// Above this many candidate comparisons, pairs are looked for through an
 /// index of rarer words instead of comparing every paragraph with every other.
-const ALL_PAIRS_LIMIT: usize = 40_000;
+const ALL_PAIRS_LIMIT: usize = 2_500;
 
 /// Leftover paragraphs with less word-bag similarity than this are not
 /// compared word by word.
@@ -103,38 +103,91 @@ pub fn align(
     let mut new_bags: HashMap<usize, Vec<u32>> = HashMap::new();
     let mut matched: Vec<(usize, usize, f32)> = Vec::new();
     if !timed_out && !left_old.is_empty() && !left_new.is_empty() {
+        let gap_of_old = gap_index(&old_to, no);
+        let gap_of_new = gap_index(&new_from, nn);
+        let place = |i: usize, j: usize| (i as f32 / no as f32 - j as f32 / nn as f32).abs();
+        let mut take = |mut candidates: Vec<(f32, usize, usize)>,
+                        old_to: &mut Vec<Option<usize>>,
+                        new_from: &mut Vec<Option<usize>>| {
+            // Best first; among equals, the pair closest to the same place.
+            candidates.sort_by(|x, y| {
+                y.0.total_cmp(&x.0)
+                    .then(place(x.1, x.2).total_cmp(&place(y.1, y.2)))
+                    .then((x.1, x.2).cmp(&(y.1, y.2)))
+            });
+            for (d, i, j) in candidates {
+                let close_enough = d >= PAIR_DICE || gap_of_old[i] == gap_of_new[j];
+                if close_enough && old_to[i].is_none() && new_from[j].is_none() {
+                    old_to[i] = Some(j);
+                    new_from[j] = Some(i);
+                    matched.push((i, j, d));
+                }
+            }
+        };
+        // Identical paragraphs out of order first: moves without an edit.
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &i in &left_old {
+            by_text.entry(old[i]).or_default().push(i);
+        }
+        let mut identical = Vec::new();
+        for &j in &left_new {
+            if let Some(list) = by_text.get(new[j]) {
+                let mut list = list.clone();
+                list.sort_by(|a, b| place(*a, j).total_cmp(&place(*b, j)));
+                identical.extend(list.into_iter().take(CANDIDATES).map(|i| (1.0, i, j)));
+            }
+        }
+        take(identical, &mut old_to, &mut new_from);
+        let rest_old: Vec<usize> = left_old
+            .iter()
+            .copied()
+            .filter(|&i| old_to[i].is_none())
+            .collect();
+        let rest_new: Vec<usize> = left_new
+            .iter()
+            .copied()
+            .filter(|&j| new_from[j].is_none())
+            .collect();
         for &i in &left_old {
             old_bags.insert(i, interner.bag(old[i]));
         }
         for &j in &left_new {
             new_bags.insert(j, interner.bag(new[j]));
         }
-        let ob: Vec<&[u32]> = left_old.iter().map(|i| old_bags[i].as_slice()).collect();
-        let nb: Vec<&[u32]> = left_new.iter().map(|j| new_bags[j].as_slice()).collect();
         let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-        for (a, b, d) in similar_pairs(&nb, &ob) {
-            candidates.push((d, left_old[b], left_new[a]));
+        // The paragraph in the same place between the same anchors, and its
+        // neighbours: edits in place are found whatever the vocabulary.
+        let mut gaps: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for &i in &rest_old {
+            gaps.entry(gap_of_old[i]).or_default().0.push(i);
         }
-        for (a, b, d) in similar_pairs(&ob, &nb) {
-            candidates.push((d, left_old[a], left_new[b]));
+        for &j in &rest_new {
+            gaps.entry(gap_of_new[j]).or_default().1.push(j);
         }
-        // Best first; among equals, the pair closest to the same place.
-        let place = |i: usize, j: usize| (i as f32 / no as f32 - j as f32 / nn as f32).abs();
-        candidates.sort_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then(place(x.1, x.2).total_cmp(&place(y.1, y.2)))
-                .then((x.1, x.2).cmp(&(y.1, y.2)))
-        });
-        let gap_of_old = gap_index(&old_to, no);
-        let gap_of_new = gap_index(&new_from, nn);
-        for (d, i, j) in candidates {
-            let close_enough = d >= PAIR_DICE || gap_of_old[i] == gap_of_new[j];
-            if close_enough && old_to[i].is_none() && new_from[j].is_none() {
-                old_to[i] = Some(j);
-                new_from[j] = Some(i);
-                matched.push((i, j, d));
+        for (lo, ln) in gaps.values() {
+            if lo.is_empty() {
+                continue;
+            }
+            for (b, &j) in ln.iter().enumerate() {
+                let a = b * lo.len() / ln.len();
+                for &i in &lo[a.saturating_sub(1)..(a + 2).min(lo.len())] {
+                    let d = dice(&old_bags[&i], &new_bags[&j]);
+                    if d >= IN_PLACE_DICE.min(PAIR_DICE) {
+                        candidates.push((d, i, j));
+                    }
+                }
             }
         }
+        // Anywhere else: through an index of the rarer words.
+        let ob: Vec<&[u32]> = rest_old.iter().map(|i| old_bags[i].as_slice()).collect();
+        let nb: Vec<&[u32]> = rest_new.iter().map(|j| new_bags[j].as_slice()).collect();
+        for (a, b, d) in similar_pairs(&nb, &ob) {
+            candidates.push((d, rest_old[b], rest_new[a]));
+        }
+        for (a, b, d) in similar_pairs(&ob, &nb) {
+            candidates.push((d, rest_old[a], rest_new[b]));
+        }
+        take(candidates, &mut old_to, &mut new_from);
         timed_out = Instant::now() > deadline;
     }
 
@@ -295,7 +348,9 @@ pub fn align(
             let ln: Vec<usize> = (nj..n.start).filter(|&j| !new_used[j]).collect();
             if !lo.is_empty() && !ln.is_empty() && lo.len() * ln.len() <= LEFTOVER_CELLS {
                 let score = |i: usize, j: usize| -> f32 {
-                    let (a, b) = (&old_bags[&i], &new_bags[&j]);
+                    let (Some(a), Some(b)) = (old_bags.get(&i), new_bags.get(&j)) else {
+                        return 0.0;
+                    };
                     if dice(a, b) < LEFTOVER_DICE {
                         return 0.0;
                     }
