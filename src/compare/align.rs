@@ -12,7 +12,7 @@
 //!
 //! The result is a list of [`Item`]s in text order on both sides.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -41,7 +41,7 @@ const ALL_PAIRS_LIMIT: usize = 2_500;
 
 /// Leftover paragraphs with less word-bag similarity than this are not
 /// compared word by word.
-const LEFTOVER_DICE: f32 = 0.2;
+const LEFTOVER_DICE: f32 = 0.3;
 
 /// A leftover pair is an edit when at least this share of the words of both
 /// stays unmarked in their word diff (after the cleanup).
@@ -49,6 +49,10 @@ const KEPT_RATIO: f32 = 0.3;
 
 /// Gaps with more leftover pairs than this are not searched for edits.
 const LEFTOVER_CELLS: usize = 400;
+
+/// A paragraph this similar to the one in its place is not looked for
+/// elsewhere.
+const SETTLED_DICE: f32 = 0.8;
 
 /// How many candidates per paragraph are compared exactly.
 const CANDIDATES: usize = 4;
@@ -99,8 +103,8 @@ pub fn align(
 
     // 2. Pairs by similarity among the leftovers, best first.
     let mut interner = Interner::default();
-    let mut old_bags: HashMap<usize, Vec<u32>> = HashMap::new();
-    let mut new_bags: HashMap<usize, Vec<u32>> = HashMap::new();
+    let mut old_bags: HashMap<usize, Vec<u32>> = HashMap::default();
+    let mut new_bags: HashMap<usize, Vec<u32>> = HashMap::default();
     let mut matched: Vec<(usize, usize, f32)> = Vec::new();
     if !timed_out && !left_old.is_empty() && !left_new.is_empty() {
         let gap_of_old = gap_index(&old_to, no);
@@ -125,7 +129,7 @@ pub fn align(
             }
         };
         // Identical paragraphs out of order first: moves without an edit.
-        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::default();
         for &i in &left_old {
             by_text.entry(old[i]).or_default().push(i);
         }
@@ -157,7 +161,7 @@ pub fn align(
         let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
         // The paragraph in the same place between the same anchors, and its
         // neighbours: edits in place are found whatever the vocabulary.
-        let mut gaps: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        let mut gaps: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::default();
         for &i in &rest_old {
             gaps.entry(gap_of_old[i]).or_default().0.push(i);
         }
@@ -178,7 +182,18 @@ pub fn align(
                 }
             }
         }
-        // Anywhere else: through an index of the rarer words.
+        // Anywhere else, through an index of the rarer words — for every
+        // paragraph without a near-certain counterpart in its place.
+        let mut settled_old = vec![false; no];
+        let mut settled_new = vec![false; nn];
+        for &(d, i, j) in &candidates {
+            if d >= SETTLED_DICE {
+                settled_old[i] = true;
+                settled_new[j] = true;
+            }
+        }
+        let rest_old: Vec<usize> = rest_old.into_iter().filter(|&i| !settled_old[i]).collect();
+        let rest_new: Vec<usize> = rest_new.into_iter().filter(|&j| !settled_new[j]).collect();
         let ob: Vec<&[u32]> = rest_old.iter().map(|i| old_bags[i].as_slice()).collect();
         let nb: Vec<&[u32]> = rest_new.iter().map(|j| new_bags[j].as_slice()).collect();
         for (a, b, d) in similar_pairs(&nb, &ob) {
@@ -201,7 +216,7 @@ pub fn align(
         }
     }
     let gap_of_new = gap_index(&anchored_new, nn);
-    let mut by_gap: HashMap<usize, Vec<(usize, usize, f32)>> = HashMap::new();
+    let mut by_gap: HashMap<usize, Vec<(usize, usize, f32)>> = HashMap::default();
     let mut moved: Vec<(usize, usize)> = Vec::new();
     for &(i, j, d) in &matched {
         if gap_of_old[i] == gap_of_new[j] {
@@ -500,7 +515,7 @@ fn similar_pairs(from: &[&[u32]], to: &[&[u32]]) -> Vec<(usize, usize, f32)> {
     }
     // An index of the words of `to`, leaving out words too common to tell
     // paragraphs apart (they still count in the exact comparison).
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
     for (b, tb) in to.iter().enumerate() {
         let mut last = None;
         for &w in tb.iter() {

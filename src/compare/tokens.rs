@@ -193,23 +193,34 @@ pub fn word_tokens(text: &str) -> Vec<&str> {
 /// Interned, lower-cased words of paragraphs, for word-bag similarity.
 #[derive(Default)]
 pub struct Interner {
-    ids: std::collections::HashMap<String, u32>,
+    ids: rustc_hash::FxHashMap<String, u32>,
 }
 
 impl Interner {
     /// The bag of words of `text`: sorted word ids, repeated as often as the
-    /// word occurs. Punctuation and spaces are left out.
+    /// word occurs. Words are the letter and digit runs (a figure's parts count
+    /// as words here: a bag only measures how much two paragraphs share).
     pub fn bag(&mut self, text: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        for t in word_tokens(text) {
-            if !t.chars().any(char::is_alphanumeric) {
+        let mut lower = String::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
                 continue;
             }
-            let next = self.ids.len() as u32;
-            let id = if t.chars().all(|c| !c.is_uppercase()) {
-                *self.ids.entry(t.to_owned()).or_insert(next)
+            let w = if w.chars().any(char::is_uppercase) {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                lower.as_str()
             } else {
-                *self.ids.entry(t.to_lowercase()).or_insert(next)
+                w
+            };
+            let id = match self.ids.get(w) {
+                Some(id) => *id,
+                None => {
+                    let id = self.ids.len() as u32;
+                    self.ids.insert(w.to_owned(), id);
+                    id
+                }
             };
             out.push(id);
         }
@@ -315,6 +326,7 @@ mod tests {
         let a = interner.bag("The council met, the council voted.");
         let b = interner.bag("the Council voted");
         assert_eq!(a.len(), 6);
+        assert_eq!(interner.bag("Київ’s 1,000"), interner.bag("київ’S 1 000"));
         assert_eq!(shared(&a, &b), 3);
         assert!((dice(&a, &b) - 6.0 / 9.0).abs() < 1e-6);
         assert_eq!(dice(&[], &[]), 1.0);
