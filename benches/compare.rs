@@ -3,8 +3,17 @@
 //! - `compare/10k_3pct`, `compare/50k_3pct`: `compare::compare` of two drafts of a
 //!   10,000- / 50,000-word story with about 3% of words edited, inline word
 //!   highlights included.
-//! - `compare_view/scroll_10k`: one headless frame of the window showing the
-//!   compare of a 10,000-word story while the mouse wheel scrolls it.
+//! - `compare/10k_revised`, `compare/50k_revised`: the same stories revised as
+//!   a desk revises: ~5% of paragraphs moved, ~5% split or merged, ~5% added or
+//!   removed, ~3% of words changed (targets: 5 ms and 25 ms).
+//! - `compare/50k_shuffled`: every paragraph of the 50,000-word story in a new
+//!   place (target 100 ms); set up to check that a short deadline is honoured.
+//! - `compare/corpus_83_pairs`: every revision pair of
+//!   `../shared/corpus/revisions` through the engine, one after the other
+//!   (target 300 ms; skipped with a message when the corpus is absent).
+//! - `compare_view/scroll_10k_moves`: one headless frame of the window showing
+//!   the compare of the revised 10,000-word story (moves included) while the
+//!   mouse wheel scrolls it (target 3 ms).
 //! - `diff_process/copydesk` against `diff_process/git`: `copydesk diff A.ron
 //!   B.ron` on two 10,000-word stories, as a whole process, against `git diff
 //!   --no-index --word-diff=plain` on the same two bodies as text files, measured
@@ -51,6 +60,121 @@ fn pair(words: usize) -> (Fields, Fields) {
     (old, new)
 }
 
+/// Words a reviser puts in.
+const NEW_WORDS: &[&str] = &[
+    "council",
+    "officials",
+    "Tuesday",
+    "1,200",
+    "£3.1m",
+    "residents",
+    "proposal",
+    "quickly",
+    "later",
+    "spokeswoman",
+    "figures",
+    "reported",
+];
+
+/// `body` revised as a desk revises a long story: about 5% of paragraphs moved
+/// elsewhere, 5% split or merged, 5% added or removed, and 3% of words changed.
+fn revise(body: &str, seed: u64) -> String {
+    let mut rng = common::Rng::new(seed);
+    let mut ps: Vec<String> = body.split("\n\n").map(str::to_owned).collect();
+    let share = |percent: usize, n: usize| (n * percent).div_ceil(100);
+    // Words changed.
+    for p in &mut ps {
+        *p = p
+            .split(' ')
+            .map(|w| {
+                if rng.below(100) < 3 {
+                    rng.pick(NEW_WORDS).to_owned()
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    // Removed and added.
+    for _ in 0..share(5, ps.len()) / 2 {
+        let at = rng.below(ps.len());
+        ps.remove(at);
+        let at = rng.below(ps.len() + 1);
+        ps.insert(at, common::paragraph(&mut rng));
+    }
+    // Split and merged.
+    for k in 0..share(5, ps.len()) {
+        let at = rng.below(ps.len() - 1);
+        if k % 2 == 0 {
+            if let Some(cut) = ps[at].find(". ") {
+                let tail = ps[at].split_off(cut + 1);
+                ps.insert(at + 1, tail.trim_start().to_owned());
+            }
+        } else {
+            let next = ps.remove(at + 1);
+            ps[at].push(' ');
+            ps[at].push_str(&next);
+        }
+    }
+    // Moved.
+    for _ in 0..share(5, ps.len()) {
+        let from = rng.below(ps.len());
+        let p = ps.remove(from);
+        let to = rng.below(ps.len() + 1);
+        ps.insert(to, p);
+    }
+    ps.join("\n\n")
+}
+
+fn revised_pair(words: usize) -> (Fields, Fields) {
+    let old = common::fields(common::prose(words, 0xC0FFEE));
+    let mut new = old.clone();
+    new.body = revise(&old.body, 11);
+    (old, new)
+}
+
+/// Every paragraph of `body` in a new place.
+fn shuffle(body: &str, seed: u64) -> String {
+    let mut rng = common::Rng::new(seed);
+    let mut ps: Vec<&str> = body.split("\n\n").collect();
+    for k in (1..ps.len()).rev() {
+        let j = rng.below(k + 1);
+        ps.swap(k, j);
+    }
+    ps.join("\n\n")
+}
+
+/// The revision pairs of the corpus, read as the scorer reads them: paragraphs
+/// separated by blank lines, runs of whitespace collapsed.
+fn corpus_pairs() -> Option<Vec<(Fields, Fields)>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/revisions");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix("-old.txt").map(str::to_owned))
+        .collect();
+    names.sort();
+    let body = |path: PathBuf| -> Option<String> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let paragraphs: Vec<String> = text
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect();
+        Some(paragraphs.join("\n\n"))
+    };
+    let pairs: Vec<(Fields, Fields)> = names
+        .iter()
+        .filter_map(|n| {
+            let old = body(dir.join(format!("{n}-old.txt")))?;
+            let new = body(dir.join(format!("{n}-new.txt")))?;
+            Some((common::fields(old), common::fields(new)))
+        })
+        .collect();
+    (!pairs.is_empty()).then_some(pairs)
+}
+
 fn engine(c: &mut Criterion) {
     let mut group = c.benchmark_group("compare");
     for (name, words) in [("10k_3pct", 10_000), ("50k_3pct", 50_000)] {
@@ -72,11 +196,77 @@ fn engine(c: &mut Criterion) {
             })
         });
     }
+    for (name, words) in [("10k_revised", 10_000), ("50k_revised", 50_000)] {
+        let (old, new) = revised_pair(words);
+        let diff = compare::compare(&old, &new, &Options::default());
+        assert!(diff.stats.moves > 0, "the revision must move paragraphs");
+        assert!(!diff.timed_out, "the deadline must not cut the diff short");
+        let fd = diff.field(copydesk::story::Field::Body);
+        assert_eq!(compare::apply(&old.body, &new.body, &fd.changes), new.body);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                black_box(compare::compare(
+                    black_box(&old),
+                    black_box(&new),
+                    &Options::default(),
+                ))
+            })
+        });
+    }
+    {
+        let old = common::fields(common::prose(50_000, 0xC0FFEE));
+        let mut new = old.clone();
+        new.body = shuffle(&old.body, 5);
+        // With a deadline far too short, the compare stops near it and is
+        // still exact (coarser, flagged as timed out).
+        let tight = Options {
+            timeout: Duration::from_millis(5),
+            ..Options::default()
+        };
+        let started = std::time::Instant::now();
+        let diff = compare::compare(&old, &new, &tight);
+        let took = started.elapsed();
+        assert!(
+            took < Duration::from_millis(60),
+            "deadline not honoured: {took:?}"
+        );
+        let fd = diff.field(copydesk::story::Field::Body);
+        assert_eq!(compare::apply(&old.body, &new.body, &fd.changes), new.body);
+        let diff = compare::compare(&old, &new, &Options::default());
+        assert!(diff.stats.moves > 100, "moves: {}", diff.stats.moves);
+        group.bench_function("50k_shuffled", |b| {
+            b.iter(|| {
+                black_box(compare::compare(
+                    black_box(&old),
+                    black_box(&new),
+                    &Options::default(),
+                ))
+            })
+        });
+    }
+    match corpus_pairs() {
+        None => eprintln!(
+            "compare/corpus_83_pairs skipped: ../shared/corpus/revisions not found next to the repository"
+        ),
+        Some(pairs) => {
+            group.bench_function("corpus_83_pairs", |b| {
+                b.iter(|| {
+                    for (old, new) in &pairs {
+                        black_box(compare::compare(
+                            black_box(old),
+                            black_box(new),
+                            &Options::default(),
+                        ));
+                    }
+                })
+            });
+        }
+    }
     group.finish();
 }
 
 fn view(c: &mut Criterion) {
-    let (old, new) = pair(10_000);
+    let (old, new) = revised_pair(10_000);
     let mut story = copydesk::Story::with_fields(old);
     story.record_draft(None, now());
     story.fields = new;
@@ -123,6 +313,10 @@ fn view(c: &mut Criterion) {
     for _ in 0..3 {
         frame(&mut app, vec![hover.clone()]);
     }
+    if let View::Compare(view) = &app.view {
+        let moves = view.diff().map_or(0, |d| d.stats.moves);
+        assert!(moves > 0, "the compare on screen must show moves");
+    }
     let wheel = |dy: f32| Event::MouseWheel {
         unit: MouseWheelUnit::Point,
         delta: vec2(0.0, dy),
@@ -131,7 +325,7 @@ fn view(c: &mut Criterion) {
         modifiers: Modifiers::NONE,
     };
     let mut step = 0u32;
-    c.bench_function("compare_view/scroll_10k", |b| {
+    c.bench_function("compare_view/scroll_10k_moves", |b| {
         b.iter(|| {
             // Scroll down through the story, then back up, a notch per frame.
             step += 1;

@@ -1,7 +1,8 @@
 //! Properties of the compare engine over arbitrary Unicode text: applying the
 //! changes to the old text gives the new text, reverting every change gives the
 //! old text back, a version compared with itself has no changes, and no range
-//! ever splits a character.
+//! ever splits a character — also when paragraphs move, split and merge, where
+//! taking back one half of a move takes back the whole move.
 
 use copydesk::compare::{self, Granularity, Options, Row};
 use copydesk::story::{Field, Fields};
@@ -66,6 +67,65 @@ fn fields_pair() -> impl Strategy<Value = (Fields, Fields)> {
     )
 }
 
+/// A body of paragraphs and a later version with paragraphs moved, split,
+/// merged, dropped and edited.
+fn reordered_pair() -> impl Strategy<Value = (Fields, Fields)> {
+    proptest::collection::vec(text(40), 1..12).prop_flat_map(|paragraphs| {
+        let n = paragraphs.len();
+        (
+            Just(paragraphs),
+            Just(()).prop_perturb(move |_, mut rng| {
+                let mut order: Vec<usize> = (0..n).collect();
+                for k in (1..n).rev() {
+                    if rng.random_bool(0.4) {
+                        order.swap(k, rng.random_range(0..=k));
+                    }
+                }
+                order
+            }),
+            proptest::collection::vec(0..6u8, n),
+            text(20),
+        )
+            .prop_map(|(paragraphs, order, actions, extra)| {
+                let mut new: Vec<String> = Vec::new();
+                for &k in &order {
+                    let p = paragraphs[k].replace('\n', " ");
+                    match actions[k] {
+                        0 => {}
+                        1 => new.push(format!("{p} {extra}")),
+                        2 => {
+                            let cut = p
+                                .char_indices()
+                                .nth(p.chars().count() / 2)
+                                .map_or(0, |c| c.0);
+                            new.push(p[..cut].to_owned());
+                            new.push(p[cut..].to_owned());
+                        }
+                        3 => match new.last_mut() {
+                            Some(last) => {
+                                last.push(' ');
+                                last.push_str(&p);
+                            }
+                            None => new.push(p),
+                        },
+                        _ => new.push(p),
+                    }
+                }
+                let old_body: Vec<String> =
+                    paragraphs.iter().map(|p| p.replace('\n', " ")).collect();
+                let old = Fields {
+                    body: old_body.join("\n\n"),
+                    ..Fields::default()
+                };
+                let new = Fields {
+                    body: new.join("\n\n"),
+                    ..Fields::default()
+                };
+                (old, new)
+            })
+    })
+}
+
 fn granularity() -> impl Strategy<Value = Granularity> {
     proptest::sample::select(Granularity::ALL.to_vec())
 }
@@ -87,11 +147,18 @@ proptest! {
             }
             prop_assert_eq!(compare::apply(a, b, &fd.changes), b);
             prop_assert_eq!(compare::revert_all(a, b, &fd.changes), a);
-            // Every paragraph of each side appears in exactly one row.
-            let olds = fd.rows.iter().filter(|r| !matches!(r, Row::Inserted { .. })).count();
-            let news = fd.rows.iter().filter(|r| !matches!(r, Row::Deleted { .. })).count();
-            prop_assert_eq!(olds, fd.old_paragraphs.len());
-            prop_assert_eq!(news, fd.new_paragraphs.len());
+            // Every paragraph of each side appears in exactly one row, in order.
+            let olds: Vec<usize> = fd.rows.iter().flat_map(Row::old_paragraphs).collect();
+            let news: Vec<usize> = fd.rows.iter().flat_map(Row::new_paragraphs).collect();
+            prop_assert_eq!(olds, (0..fd.old_paragraphs.len()).collect::<Vec<_>>());
+            prop_assert_eq!(news, (0..fd.new_paragraphs.len()).collect::<Vec<_>>());
+            // The two halves of a move point at each other.
+            for c in &fd.changes {
+                if let Some(p) = c.partner {
+                    let other = diff.change(p).unwrap();
+                    prop_assert_eq!(other.partner, Some(c.id));
+                }
+            }
         }
         prop_assert_eq!(diff.is_identical(), old == new);
     }
@@ -102,12 +169,31 @@ proptest! {
         for change in diff.changes() {
             let reverted = compare::revert_change(&diff, change.id).unwrap();
             let fd = diff.field(change.field);
-            let others = fd.changes.iter().filter(|c| c.id != change.id);
+            // Taking back half of a move takes back the whole move.
+            let taken = [Some(change.id), change.partner];
+            let others = fd.changes.iter().filter(|c| !taken.contains(&Some(c.id)));
             let expected = compare::apply(old.get(change.field), new.get(change.field), others);
             prop_assert_eq!(reverted.get(change.field), expected.as_str());
             for field in Field::ALL.into_iter().filter(|f| *f != change.field) {
                 prop_assert_eq!(reverted.get(field), new.get(field));
             }
+        }
+    }
+
+    #[test]
+    fn moves_splits_and_merges_keep_apply_and_take_back_exact((old, new) in reordered_pair()) {
+        let diff = compare::compare(&old, &new, &Options::default());
+        let fd = diff.field(Field::Body);
+        prop_assert_eq!(compare::apply(&old.body, &new.body, &fd.changes), new.body.clone());
+        prop_assert_eq!(compare::revert_all(&old.body, &new.body, &fd.changes), old.body.clone());
+        let olds: Vec<usize> = fd.rows.iter().flat_map(Row::old_paragraphs).collect();
+        prop_assert_eq!(olds, (0..fd.old_paragraphs.len()).collect::<Vec<_>>());
+        for change in &fd.changes {
+            let taken = [Some(change.id), change.partner];
+            let others = fd.changes.iter().filter(|c| !taken.contains(&Some(c.id)));
+            let expected = compare::apply(&old.body, &new.body, others);
+            let reverted = compare::revert_change(&diff, change.id).unwrap();
+            prop_assert_eq!(reverted.body, expected);
         }
     }
 
@@ -128,4 +214,29 @@ proptest! {
         let fd = diff.field(Field::Body);
         prop_assert_eq!(compare::apply(&old.body, &new.body, &fd.changes), new.body.clone());
     }
+}
+
+/// The reordering strategy really produces moves, splits and merges, so the
+/// property above covers them.
+#[test]
+fn reordered_pairs_exercise_moves_splits_and_merges() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut moves, mut splits, mut merges) = (0, 0, 0);
+    for _ in 0..200 {
+        let (old, new) = reordered_pair().new_tree(&mut runner).unwrap().current();
+        let diff = compare::compare(&old, &new, &Options::default());
+        moves += diff.stats.moves;
+        for row in &diff.field(Field::Body).rows {
+            match row {
+                Row::Split { .. } => splits += 1,
+                Row::Merged { .. } => merges += 1,
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        moves > 20 && splits > 5 && merges > 5,
+        "{moves} moves, {splits} splits, {merges} merges"
+    );
 }

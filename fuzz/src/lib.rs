@@ -217,27 +217,14 @@ pub fn compare(data: &[u8]) {
             }
             last = Some(c);
         }
-        count += fd.changes.len();
-        let olds: Vec<usize> = fd
-            .rows
+        // A move is two changes (its two places) but one for the reader.
+        count += fd
+            .changes
             .iter()
-            .filter_map(|r| match r {
-                Row::Same { old, .. } | Row::Edited { old, .. } | Row::Deleted { old, .. } => {
-                    Some(*old)
-                }
-                Row::Inserted { .. } => None,
-            })
-            .collect();
-        let news: Vec<usize> = fd
-            .rows
-            .iter()
-            .filter_map(|r| match r {
-                Row::Same { new, .. } | Row::Edited { new, .. } | Row::Inserted { new, .. } => {
-                    Some(*new)
-                }
-                Row::Deleted { .. } => None,
-            })
-            .collect();
+            .filter(|c| c.kind != compare::ChangeKind::MovedAway)
+            .count();
+        let olds: Vec<usize> = fd.rows.iter().flat_map(Row::old_paragraphs).collect();
+        let news: Vec<usize> = fd.rows.iter().flat_map(Row::new_paragraphs).collect();
         assert_eq!(olds, (0..fd.old_paragraphs.len()).collect::<Vec<_>>());
         assert_eq!(news, (0..fd.new_paragraphs.len()).collect::<Vec<_>>());
         let applied = compare::apply(old_text, new_text, &fd.changes);
@@ -247,7 +234,8 @@ pub fn compare(data: &[u8]) {
             assert_eq!(reverted, old_text, "revert_all does not give the old text");
             for change in fd.changes.iter().take(MAX_SINGLE_REVERTS) {
                 let one = compare::revert_change(&diff, change.id).expect("a listed change");
-                let others = fd.changes.iter().filter(|c| c.id != change.id);
+                let taken = [Some(change.id), change.partner];
+                let others = fd.changes.iter().filter(|c| !taken.contains(&Some(c.id)));
                 let expected = compare::apply(old_text, new_text, others);
                 assert_eq!(one.get(fd.field), expected, "taking back {change:?}");
             }

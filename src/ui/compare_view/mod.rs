@@ -12,12 +12,16 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Pos2, Rect, RichText, Stroke, Ui, Vec2};
+use egui::{Color32, Galley, Pos2, Rect, RichText, Stroke, Ui, Vec2};
 
-use crate::compare::{self, Granularity, Options, Row, StoryDiff, Totals};
+use crate::compare::{self, ChangeKind, Granularity, Options, Row, StoryDiff, Totals};
 use crate::story::{self, Field, Fields, Limits, Story};
 use crate::ui::theme;
+
+mod text;
+use text::{
+    Colors, Mark, accessible, describe, gap_job, marked_job, moved_job, plain_job, row_note, short,
+};
 
 /// One side of a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,8 +96,11 @@ struct Laid {
     galleys: Vec<Option<(Arc<Galley>, Arc<Galley>)>>,
     /// Top of each line, plus the total height at the end.
     tops: Vec<f32>,
-    /// For each change (in `diff.changes()` order): its line.
+    /// The line of each change the user steps through (a move once, at its
+    /// new place), in text order.
     change_line: Vec<usize>,
+    /// The line showing each change, by change id.
+    line_of_change: HashMap<usize, usize>,
     width_key: u32,
     dark: bool,
     revertible: bool,
@@ -119,6 +126,8 @@ pub struct CompareView {
 const GUTTER: f32 = 16.0;
 const ROW_PAD: f32 = 6.0;
 const BUTTONS_HEIGHT: f32 = 26.0;
+/// Room above a row's text for "Moved to ¶7" and the like.
+const NOTE_HEIGHT: f32 = 22.0;
 
 impl CompareView {
     pub fn new(left: Side, right: Side) -> Self {
@@ -220,7 +229,7 @@ impl CompareView {
 
     /// Move to the next (`forward`) or previous change and scroll to it.
     pub fn step_change(&mut self, forward: bool) {
-        let Some(total) = self.diff().map(|d| d.stats.changes) else {
+        let Some(total) = self.laid.as_ref().map(|l| l.change_line.len()) else {
             return;
         };
         if total == 0 {
@@ -333,6 +342,13 @@ impl CompareView {
                 ))
                 .strong(),
             );
+            if s.moves > 0 {
+                ui.label(format!(
+                    "{} paragraph{} moved",
+                    s.moves,
+                    if s.moves == 1 { "" } else { "s" }
+                ));
+            }
             ui.label(format!("+{} words added", s.words_added));
             ui.label(format!("−{} words removed", s.words_removed));
             ui.label(format!(
@@ -344,8 +360,9 @@ impl CompareView {
                 "headline {} → {} characters",
                 totals.old_headline_chars, totals.new_headline_chars
             ));
-            if let Some(i) = self.current_change {
-                ui.label(RichText::new(format!("change {} of {}", i + 1, s.changes)).weak());
+            if let (Some(i), Some(laid)) = (self.current_change, &self.laid) {
+                let total = laid.change_line.len();
+                ui.label(RichText::new(format!("change {} of {total}", i + 1)).weak());
             }
             if diff.timed_out {
                 ui.label(
@@ -391,28 +408,86 @@ impl CompareView {
             let new = diff.new.get(fd.field);
             for (r, row) in fd.rows.iter().enumerate() {
                 let first_of_run = run_start(&fd.rows, r);
+                let line = lines.len();
+                for &k in row.changes() {
+                    change_line_by_id.insert(fd.changes[k].id, line);
+                }
+                let olds = |range: Range<usize>| {
+                    fd.old_paragraphs[range.start].start..fd.old_paragraphs[range.end - 1].end
+                };
+                let news = |range: Range<usize>| {
+                    fd.new_paragraphs[range.start].start..fd.new_paragraphs[range.end - 1].end
+                };
+                let marks = |changes: &[usize]| -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+                    changes
+                        .iter()
+                        .map(|k| (fd.changes[*k].old.clone(), fd.changes[*k].new.clone()))
+                        .unzip()
+                };
                 let (left, right, has_changes) = match row {
                     Row::Same { old: i, new: j } => (
                         plain_job(&old[fd.old_paragraphs[*i].clone()], &colors, column),
                         plain_job(&new[fd.new_paragraphs[*j].clone()], &colors, column),
                         false,
                     ),
-                    Row::Edited {
-                        old: i,
-                        new: j,
-                        changes,
-                    } => {
-                        let ranges_old: Vec<Range<usize>> =
-                            changes.iter().map(|k| fd.changes[*k].old.clone()).collect();
-                        let ranges_new: Vec<Range<usize>> =
-                            changes.iter().map(|k| fd.changes[*k].new.clone()).collect();
-                        for k in changes {
-                            change_line_by_id.insert(fd.changes[*k].id, lines.len());
-                        }
+                    Row::Edited { changes, .. }
+                    | Row::Split { changes, .. }
+                    | Row::Merged { changes, .. } => {
+                        let (ranges_old, ranges_new) = marks(changes);
+                        let (o, n) = (row.old_paragraphs(), row.new_paragraphs());
+                        (
+                            marked_job(old, olds(o), &ranges_old, Mark::Removed, &colors, column),
+                            marked_job(new, news(n), &ranges_new, Mark::Added, &colors, column),
+                            true,
+                        )
+                    }
+                    Row::Deleted { old: i, .. } => {
+                        let range = fd.old_paragraphs[*i].clone();
                         (
                             marked_job(
                                 old,
-                                fd.old_paragraphs[*i].clone(),
+                                range.clone(),
+                                std::slice::from_ref(&range),
+                                Mark::Removed,
+                                &colors,
+                                column,
+                            ),
+                            gap_job(&colors, column),
+                            true,
+                        )
+                    }
+                    Row::Inserted { new: j, .. } => {
+                        let range = fd.new_paragraphs[*j].clone();
+                        (
+                            gap_job(&colors, column),
+                            marked_job(
+                                new,
+                                range.clone(),
+                                std::slice::from_ref(&range),
+                                Mark::Added,
+                                &colors,
+                                column,
+                            ),
+                            true,
+                        )
+                    }
+                    Row::MovedAway { old: i, .. } => (
+                        moved_job(&old[fd.old_paragraphs[*i].clone()], &colors, column),
+                        gap_job(&colors, column),
+                        true,
+                    ),
+                    Row::MovedHere {
+                        new: j,
+                        from,
+                        words,
+                        ..
+                    } => {
+                        let (ranges_old, ranges_new): (Vec<_>, Vec<_>) =
+                            words.iter().cloned().unzip();
+                        (
+                            marked_job(
+                                old,
+                                fd.old_paragraphs[*from].clone(),
                                 &ranges_old,
                                 Mark::Removed,
                                 &colors,
@@ -429,38 +504,6 @@ impl CompareView {
                             true,
                         )
                     }
-                    Row::Deleted { old: i, change } => {
-                        change_line_by_id.insert(fd.changes[*change].id, lines.len());
-                        let range = fd.old_paragraphs[*i].clone();
-                        (
-                            marked_job(
-                                old,
-                                range.clone(),
-                                std::slice::from_ref(&range),
-                                Mark::Removed,
-                                &colors,
-                                column,
-                            ),
-                            gap_job(&colors, column),
-                            true,
-                        )
-                    }
-                    Row::Inserted { new: j, change } => {
-                        change_line_by_id.insert(fd.changes[*change].id, lines.len());
-                        let range = fd.new_paragraphs[*j].clone();
-                        (
-                            gap_job(&colors, column),
-                            marked_job(
-                                new,
-                                range.clone(),
-                                std::slice::from_ref(&range),
-                                Mark::Added,
-                                &colors,
-                                column,
-                            ),
-                            true,
-                        )
-                    }
                 };
                 let (left, right) = ui.fonts_mut(|f| (f.layout_job(left), f.layout_job(right)));
                 tops.push(y);
@@ -470,6 +513,9 @@ impl CompareView {
                 } else {
                     left.size().y.max(right.size().y) + ROW_PAD * 2.0
                 };
+                if row_note(row).is_some() {
+                    height += NOTE_HEIGHT;
+                }
                 if has_changes && revertible {
                     let buttons = take_back_buttons(diff, fd.field, row, first_of_run);
                     height += BUTTONS_HEIGHT * button_rows(ui, &buttons, column) as f32;
@@ -485,13 +531,15 @@ impl CompareView {
         tops.push(y);
         let change_line = diff
             .changes()
-            .map(|c| change_line_by_id.get(&c.id).copied().unwrap_or(0))
+            .filter(|c| !matches!(c.kind, ChangeKind::MovedAway | ChangeKind::Spacing))
+            .filter_map(|c| change_line_by_id.get(&c.id).copied())
             .collect();
         self.laid = Some(Laid {
             lines,
             galleys,
             tops,
             change_line,
+            line_of_change: change_line_by_id,
             width_key,
             dark,
             revertible,
@@ -525,6 +573,7 @@ impl CompareView {
         }
         let left_name = self.left;
         let right_name = self.right;
+        let mut jump = None;
         area.show_viewport(ui, |ui, viewport| {
             ui.set_height(total);
             ui.set_width(width);
@@ -558,12 +607,16 @@ impl CompareView {
                         let first_of_run = run_start(&fd.rows, *row);
                         let row = &fd.rows[*row];
                         let selected = current_line == Some(index);
-                        pair(
+                        let partner_line = row
+                            .changes()
+                            .first()
+                            .and_then(|k| fd.changes[*k].partner)
+                            .and_then(|id| laid.line_of_change.get(&id).copied());
+                        let target = pair(
                             ui,
                             rect,
                             column,
-                            left,
-                            right,
+                            (left, right),
                             row,
                             selected,
                             revertible,
@@ -572,10 +625,17 @@ impl CompareView {
                             first_of_run,
                             action,
                         );
+                        if target {
+                            jump = partner_line;
+                        }
                     }
                 }
             }
         });
+        if let Some(line) = jump {
+            self.scroll_to_line = Some(line);
+            ui.ctx().request_repaint();
+        }
     }
 }
 
@@ -658,8 +718,7 @@ fn pair(
     ui: &mut Ui,
     rect: Rect,
     column: f32,
-    left: &Arc<Galley>,
-    right: &Arc<Galley>,
+    (left, right): (&Arc<Galley>, &Arc<Galley>),
     row: &Row,
     selected: bool,
     revertible: bool,
@@ -667,7 +726,7 @@ fn pair(
     field: Field,
     first_of_run: bool,
     action: &mut Option<CompareAction>,
-) {
+) -> bool {
     let painter = ui.painter();
     let left_rect = Rect::from_min_size(rect.min, Vec2::new(column, rect.height()));
     let right_rect = Rect::from_min_size(
@@ -682,6 +741,9 @@ fn pair(
         Row::Inserted { .. } => {
             painter.rect_filled(left_rect.shrink(2.0), 3.0, colors.gap);
         }
+        Row::MovedAway { .. } | Row::MovedHere { .. } => {
+            painter.rect_filled(rect.shrink(1.0), 3.0, colors.moved_bg);
+        }
         _ => {}
     }
     if selected {
@@ -693,12 +755,32 @@ fn pair(
         );
     }
     let text = ui.visuals().text_color();
-    painter.galley(left_rect.min + Vec2::new(0.0, ROW_PAD), left.clone(), text);
-    painter.galley(
-        right_rect.min + Vec2::new(0.0, ROW_PAD),
-        right.clone(),
-        text,
-    );
+    let note = row_note(row);
+    let top = ROW_PAD + if note.is_some() { NOTE_HEIGHT } else { 0.0 };
+    painter.galley(left_rect.min + Vec2::new(0.0, top), left.clone(), text);
+    painter.galley(right_rect.min + Vec2::new(0.0, top), right.clone(), text);
+    let mut jumped = false;
+    if let Some(note) = note {
+        let column_rect = if note.on_left { left_rect } else { right_rect };
+        let note_rect = Rect::from_min_size(
+            column_rect.min + Vec2::new(0.0, 2.0),
+            Vec2::new(column, NOTE_HEIGHT),
+        );
+        if note.jumps {
+            jumped = ui
+                .put(
+                    note_rect,
+                    egui::Link::new(RichText::new(note.text).strong()),
+                )
+                .on_hover_text("Go to the other place of this paragraph")
+                .clicked();
+        } else {
+            ui.put(
+                note_rect,
+                egui::Label::new(RichText::new(note.text).strong()),
+            );
+        }
+    }
     // Accessible text for both sides, so a screen reader (and a test) finds them.
     let id = ui.scope_id().with(("pair", rect.min.y as i64));
     let response = ui.interact(left_rect, id.with("l"), egui::Sense::hover());
@@ -711,11 +793,11 @@ fn pair(
     });
 
     if !revertible {
-        return;
+        return jumped;
     }
     let buttons = take_back_buttons(diff, field, row, first_of_run);
     if buttons.is_empty() {
-        return;
+        return jumped;
     }
     let rows_needed = button_rows(ui, &buttons, column);
     let area = Rect::from_min_max(
@@ -738,6 +820,7 @@ fn pair(
             }
         }
     });
+    jumped
 }
 
 /// The take-back buttons of a row: (change id, label).
@@ -749,17 +832,30 @@ fn take_back_buttons(
 ) -> Vec<(usize, String)> {
     let fd = diff.field(field);
     let indices: Vec<usize> = match row {
-        Row::Same { .. } => Vec::new(),
-        Row::Edited { changes, .. } => changes.clone(),
-        Row::Deleted { change, .. } | Row::Inserted { change, .. } if first_of_run => vec![*change],
-        Row::Deleted { .. } | Row::Inserted { .. } => Vec::new(),
+        Row::Same { .. } | Row::MovedAway { .. } => Vec::new(),
+        Row::Edited { changes, .. } | Row::Split { changes, .. } | Row::Merged { changes, .. } => {
+            changes.clone()
+        }
+        Row::Deleted { change, .. }
+        | Row::Inserted { change, .. }
+        | Row::MovedHere { change, .. }
+            if first_of_run =>
+        {
+            vec![*change]
+        }
+        Row::Deleted { .. } | Row::Inserted { .. } | Row::MovedHere { .. } => Vec::new(),
     };
     indices
         .into_iter()
         .map(|k| {
             let change = &fd.changes[k];
             let (removed, added) = diff.change_text(change);
-            (change.id, format!("Take back {}", describe(removed, added)))
+            let label = if change.kind == ChangeKind::MovedHere {
+                format!("Take back move of “{}”", short(added))
+            } else {
+                format!("Take back {}", describe(removed, added))
+            };
+            (change.id, label)
         })
         .collect()
 }
@@ -789,138 +885,4 @@ fn button_rows(ui: &Ui, buttons: &[(usize, String)], width: f32) -> usize {
         used += w + spacing;
     }
     rows
-}
-
-/// "“quick” → “slow”", shortened for a button.
-fn describe(removed: &str, added: &str) -> String {
-    fn short(s: &str) -> String {
-        let s = s.trim();
-        let mut out: String = s.chars().take(24).collect();
-        if s.chars().count() > 24 {
-            out.push('…');
-        }
-        out
-    }
-    match (removed.trim().is_empty(), added.trim().is_empty()) {
-        (true, true) if added.contains('\n') => "added blank line".to_owned(),
-        (true, true) if removed.contains('\n') => "removed blank line".to_owned(),
-        (true, true) => "spacing change".to_owned(),
-        (true, _) => format!("added “{}”", short(added)),
-        (_, true) => format!("removed “{}”", short(removed)),
-        _ => format!("“{}” → “{}”", short(removed), short(added)),
-    }
-}
-
-fn accessible(galley: &Galley, side: &str) -> String {
-    format!("{side}: {}", galley.text())
-}
-
-#[derive(Clone, Copy)]
-enum Mark {
-    Removed,
-    Added,
-}
-
-struct Colors {
-    text: Color32,
-    removed_bg: Color32,
-    added_bg: Color32,
-    removed_text: Color32,
-    added_text: Color32,
-    gap: Color32,
-}
-
-impl Colors {
-    fn new(ui: &Ui) -> Self {
-        let dark = ui.visuals().dark_mode;
-        if dark {
-            Colors {
-                text: ui.visuals().text_color(),
-                removed_bg: Color32::from_rgb(100, 30, 36),
-                added_bg: Color32::from_rgb(24, 82, 44),
-                removed_text: Color32::from_rgb(255, 205, 205),
-                added_text: Color32::from_rgb(205, 255, 215),
-                gap: Color32::from_white_alpha(8),
-            }
-        } else {
-            Colors {
-                text: ui.visuals().text_color(),
-                removed_bg: Color32::from_rgb(255, 215, 215),
-                added_bg: Color32::from_rgb(205, 240, 210),
-                removed_text: Color32::from_rgb(120, 0, 0),
-                added_text: Color32::from_rgb(0, 80, 20),
-                gap: Color32::from_black_alpha(10),
-            }
-        }
-    }
-}
-
-fn font() -> FontId {
-    FontId::proportional(15.0)
-}
-
-fn plain_job(text: &str, colors: &Colors, width: f32) -> LayoutJob {
-    let mut job = LayoutJob::simple(text.to_owned(), font(), colors.text, width);
-    job.wrap.max_width = width;
-    job
-}
-
-fn gap_job(colors: &Colors, width: f32) -> LayoutJob {
-    plain_job("", colors, width)
-}
-
-/// A paragraph (`within` of `text`) with `marks` highlighted: removed text struck
-/// through on red, added text underlined on green — never colour alone.
-fn marked_job(
-    text: &str,
-    within: Range<usize>,
-    marks: &[Range<usize>],
-    mark: Mark,
-    colors: &Colors,
-    width: f32,
-) -> LayoutJob {
-    let mut job = LayoutJob {
-        wrap: egui::text::TextWrapping {
-            max_width: width,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let normal = TextFormat {
-        font_id: font(),
-        color: colors.text,
-        ..Default::default()
-    };
-    let marked = match mark {
-        Mark::Removed => TextFormat {
-            font_id: font(),
-            color: colors.removed_text,
-            background: colors.removed_bg,
-            strikethrough: Stroke::new(1.0, colors.removed_text),
-            ..Default::default()
-        },
-        Mark::Added => TextFormat {
-            font_id: font(),
-            color: colors.added_text,
-            background: colors.added_bg,
-            underline: Stroke::new(1.0, colors.added_text),
-            ..Default::default()
-        },
-    };
-    let mut pos = within.start;
-    for m in marks {
-        let start = m.start.clamp(within.start, within.end);
-        let end = m.end.clamp(within.start, within.end);
-        if start > pos {
-            job.append(&text[pos..start], 0.0, normal.clone());
-        }
-        if end > start {
-            job.append(&text[start..end], 0.0, marked.clone());
-        }
-        pos = pos.max(end);
-    }
-    if within.end > pos {
-        job.append(&text[pos..within.end], 0.0, normal);
-    }
-    job
 }
