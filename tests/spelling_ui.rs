@@ -34,8 +34,11 @@ fn app_harness(
     let path = dir.join("story.ron");
     copydesk::store::save(&path, &story).unwrap();
     let doc = Document::from_file(copydesk::store::load(&path).unwrap(), path);
+    // Marks, checks and suggestions arrive from worker threads: give a run
+    // room to settle on a loaded machine (each arrival asks for a repaint).
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 820.0))
+        .with_max_steps(24)
         .build_eframe(move |cc| {
             CopydeskApp::new(&cc.egui_ctx, doc, Settings::default()).with_spelling(library)
         });
@@ -189,8 +192,11 @@ fn themed_harness(
         doc.path = None;
     }
     let library = Library::from_loaded(dicts());
+    // Marks, checks and suggestions arrive from worker threads: give a run
+    // room to settle on a loaded machine (each arrival asks for a repaint).
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 820.0))
+        .with_max_steps(24)
         .with_theme(theme)
         .build_eframe(move |cc| {
             CopydeskApp::new(&cc.egui_ctx, doc, Settings::default()).with_spelling(library)
