@@ -114,7 +114,11 @@ for round in $(seq "$rounds"); do
   if window_of "$again" 120 'Unsaved text recovered' >/dev/null; then
     echo "round $round: ok (${#text} characters typed, all in the copy; restart offers it)"
   else
-    echo "round $round: FAIL: the restarted app does not offer the copy" >&2
+    echo "round $round: FAIL: the restarted app does not offer the copy; titles and log:" >&2
+    for w in $(xdotool search --pid "$again" --name '' 2>/dev/null); do
+      echo "  window: $(xdotool getwindowname "$w" 2>/dev/null)" >&2
+    done
+    tail -5 "$dir/app2.log" >&2
     failed=1
   fi
   kill -9 "$again" 2>/dev/null || true
