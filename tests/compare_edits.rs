@@ -92,10 +92,33 @@ fn split_paragraph_is_shown_as_a_split() {
         matches!(&rows[..], [Row::Split { old: 3, new, .. }] if *new == (3..5)),
         "{rows:?}"
     );
+    // Each part in its section, nothing marked: no word changed.
     let out = text(&d);
-    assert!(out.contains("@@ body ¶4 split from ¶4 @@\n"), "{out}");
-    assert!(out.contains("@@ body ¶5 split from ¶4 @@\n"), "{out}");
-    assert!(!out.contains("added") && !out.contains("deleted"), "{out}");
+    let b = b.trim_start();
+    assert_eq!(
+        out,
+        format!("@@ body ¶4 split from ¶4 @@\n{a}\n@@ body ¶5 split from ¶4 @@\n{b}\n")
+    );
+}
+
+#[test]
+fn split_and_edited_paragraph_marks_only_the_edit() {
+    let (a, b) = P4.split_at(P4.find(" Some").unwrap());
+    let b = b.trim_start();
+    let edited = b.replacen("Some", "Several", 1);
+    let new = story(&[P1, P2, P3, a, &edited, P5, P6]);
+    let d = diff(&original(), &new);
+    let rows = changed_rows(&d);
+    assert!(
+        matches!(&rows[..], [Row::Split { old: 3, new, .. }] if *new == (3..5)),
+        "{rows:?}"
+    );
+    let out = text(&d);
+    let marked = b.replacen("Some", "[-Some-]{+Several+}", 1);
+    assert_eq!(
+        out,
+        format!("@@ body ¶4 split from ¶4 @@\n{a}\n@@ body ¶5 split from ¶4 @@\n{marked}\n")
+    );
 }
 
 #[test]
@@ -111,7 +134,7 @@ fn merged_paragraphs_are_shown_as_a_merge() {
     let out = text(&d);
     assert_eq!(
         out,
-        format!("@@ body ¶4 merged from ¶4 and ¶5 @@\n{P4}{{+ {P5}+}}\n")
+        format!("@@ body ¶4 merged from ¶4 and ¶5 @@\n{P4} {P5}\n")
     );
 }
 

@@ -8,7 +8,6 @@ use std::ops::Range;
 use std::time::Instant;
 
 use super::inline::inline_changes;
-use super::tokens::{Interner, shared};
 use super::{Row, StoryDiff};
 
 const RED: &str = "\x1b[31m";
@@ -52,10 +51,10 @@ impl Style {
 /// paragraph (¶5 is the fifth): `¶N` (edited), `¶N added`, `¶N deleted`,
 /// `¶N moved from ¶M` (the paragraph at its new place, only its changed words
 /// marked), `¶M moved to ¶N` (its old place, no text), `¶N split from ¶M` (one
-/// section per part; the part that kept most of the old paragraph shows it as
-/// an edit, what went to the other parts marked removed), `¶N merged from ¶M
-/// and ¶M+1` (as an edit of the old paragraph it kept most of, the text that
-/// came from the others marked added). Changes of blank lines alone are not
+/// section per part, each with only its changed words marked: the old
+/// paragraph is compared with all its parts read as one text), `¶N merged
+/// from ¶M and ¶M+1` (the new paragraph compared with the old ones read as one
+/// text, only changed words marked). Changes of blank lines alone are not
 /// shown.
 pub fn word_diff(diff: &StoryDiff, old_name: &str, new_name: &str, color: bool) -> String {
     let style = Style { color };
@@ -101,40 +100,37 @@ pub fn word_diff(diff: &StoryDiff, old_name: &str, new_name: &str, color: bool) 
                 Row::Split {
                     old: i, new: js, ..
                 } => {
-                    // Each part as an edit of the old paragraph: the part that
-                    // kept most of it shows every change (what went to the
-                    // other parts is marked removed there); the others mark
-                    // only their new words.
+                    // The old paragraph against all its parts read as one
+                    // text: only real word changes are marked, never the text
+                    // that went on to another part (it is shown there).
                     let from = fd.old_paragraphs[*i].clone();
                     let parts: Vec<Range<usize>> =
                         js.clone().map(|j| fd.new_paragraphs[j].clone()).collect();
-                    let main = dominant(&old[from.clone()], parts.iter().map(|r| &new[r.clone()]));
+                    let whole = parts[0].start..parts[parts.len() - 1].end;
+                    let marks = words_only(old, new, word_marks(old, new, from, whole, diff));
                     for (k, j) in js.clone().enumerate() {
                         head(&mut out, format!("¶{} split from ¶{}", j + 1, i + 1));
-                        let marks = word_marks(old, new, from.clone(), parts[k].clone(), diff);
-                        if k == main {
-                            style.marked(&mut out, old, new, parts[k].clone(), marks.into_iter());
-                        } else {
-                            let added = marks.into_iter().map(|(a, b)| (a.start..a.start, b));
-                            style.marked(&mut out, old, new, parts[k].clone(), added);
-                        }
+                        let next = parts.get(k + 1).map_or(usize::MAX, |p| p.start);
+                        let here = marks_in_part(&marks, parts[k].clone(), next, k == 0);
+                        style.marked(&mut out, old, new, parts[k].clone(), here.into_iter());
                     }
                 }
                 Row::Merged {
                     old: is, new: j, ..
                 } => {
-                    // The new paragraph as an edit of the old one it kept most
-                    // of; the text of the others marked added.
+                    // The new paragraph against all the old ones read as one
+                    // text: only real word changes are marked.
                     let into = fd.new_paragraphs[*j].clone();
                     let parts: Vec<Range<usize>> =
                         is.clone().map(|i| fd.old_paragraphs[i].clone()).collect();
-                    let main = dominant(&new[into.clone()], parts.iter().map(|r| &old[r.clone()]));
+                    let whole = parts[0].start..parts[parts.len() - 1].end;
                     let numbers: Vec<String> = is.clone().map(|i| format!("¶{}", i + 1)).collect();
                     head(
                         &mut out,
                         format!("¶{} merged from {}", j + 1, join(&numbers)),
                     );
-                    let marks = word_marks(old, new, parts[main].clone(), into.clone(), diff);
+                    let marks =
+                        words_only(old, new, word_marks(old, new, whole, into.clone(), diff));
                     style.marked(&mut out, old, new, into, marks.into_iter());
                 }
                 Row::Deleted { old: i, .. } => {
@@ -191,18 +187,67 @@ fn word_marks(
     .collect()
 }
 
-/// Which of `parts` shares the most words with `whole`.
-fn dominant<'a>(whole: &str, parts: impl Iterator<Item = &'a str>) -> usize {
-    let mut interner = Interner::default();
-    let bag = interner.bag(whole);
-    let mut best = (0, 0);
-    for (k, part) in parts.enumerate() {
-        let n = shared(&bag, &interner.bag(part));
-        if n > best.1 {
-            best = (k, n);
+/// `marks` without those that change only spaces and line breaks (where a
+/// paragraph was split or two were joined).
+fn words_only(
+    old: &str,
+    new: &str,
+    marks: Vec<(Range<usize>, Range<usize>)>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    marks
+        .into_iter()
+        .filter(|(a, b)| !(old[a.clone()].trim().is_empty() && new[b.clone()].trim().is_empty()))
+        .map(|(a, b)| trim_spaces(old, new, a, b))
+        .collect()
+}
+
+/// A mark whose old and new text both begin (or both end) with spaces or line
+/// breaks, without them: at a split or a join that is where the paragraph
+/// break sits, which is not a word change.
+fn trim_spaces(
+    old: &str,
+    new: &str,
+    mut a: Range<usize>,
+    mut b: Range<usize>,
+) -> (Range<usize>, Range<usize>) {
+    let lead = |t: &str| t.len() - t.trim_start().len();
+    let trail = |t: &str| t.len() - t.trim_end().len();
+    let (la, lb) = (lead(&old[a.clone()]), lead(&new[b.clone()]));
+    if la > 0 && lb > 0 {
+        a.start += la;
+        b.start += lb;
+    }
+    let (ta, tb) = (trail(&old[a.clone()]), trail(&new[b.clone()]));
+    if ta > 0 && tb > 0 {
+        a.end -= ta;
+        b.end -= tb;
+    }
+    (a, b)
+}
+
+/// The marks (made against all the parts of a split read as one text) that
+/// belong to the part `part`: those whose new text falls in it (cut to it), and
+/// removals placed in it or in the gap before the next part (`next`: its
+/// start). Removed text is shown once, with the part where the mark begins
+/// (`first`: this is the first part, which also takes marks before it).
+fn marks_in_part(
+    marks: &[(Range<usize>, Range<usize>)],
+    part: Range<usize>,
+    next: usize,
+    first: bool,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut here = Vec::new();
+    for (a, b) in marks {
+        let begins_here = (first || b.start >= part.start) && b.start < next;
+        let start = b.start.clamp(part.start, part.end);
+        let end = b.end.clamp(part.start, part.end);
+        if begins_here {
+            here.push((a.clone(), start..end.max(start)));
+        } else if start < end {
+            here.push((a.start..a.start, start..end));
         }
     }
-    best.0
+    here
 }
 
 /// "¶4 and ¶5", "¶4, ¶5 and ¶6".
