@@ -10,7 +10,9 @@
 //!   and end mark removed); ANPA's `^…=` byline lines give the byline (the
 //!   first) and its title or agency line (the rest → note); the first one, when it is the
 //!   keyword line with a word count (`^BC-US--Storm,466<`), goes to the note.
-//!   The ` =` end-of-field mark of IPTC 7901 (dpa) is removed. Tab-indented paragraphs
+//!   The ` =` end-of-field mark of IPTC 7901 (dpa) is removed; the first
+//!   field it ends in the head is the headline, or the byline under it
+//!   ([`Unframed::headline_line`]). Tab-indented paragraphs
 //!   become blank-line blocks. Other control characters are removed. AP's
 //!   7-bit typography is read: ` _ ` is a dash, ``` `` ``` and `''` quotes.
 //! - **ZCZC … NNNN** (AAP): `#` keyword → slug, `$` headline (or an ANPA
@@ -19,7 +21,9 @@
 //! - Anything else is taken as plain text.
 
 use super::detect;
+use super::shapes::is_byline;
 use super::xml::collapse;
+use crate::story::word_count;
 
 const SOH: char = '\u{1}';
 const STX: char = '\u{2}';
@@ -36,6 +40,10 @@ pub struct Unframed {
     pub byline: Option<String>,
     /// Transmission lines for the editor's note.
     pub notes: Vec<String>,
+    /// The 1-based line of `text` that IPTC 7901 marks as the headline: the
+    /// head's first field ending with ` =` or, when that is the byline, the
+    /// line above it.
+    pub headline_line: Option<usize>,
     pub report: Vec<String>,
 }
 
@@ -185,12 +193,32 @@ fn copy_lines(copy: &str, out: &mut Unframed) {
             );
         }
     }
-    // IPTC 7901 ends the headline and byline fields with " =".
+    // IPTC 7901 ends the headline and byline fields with " =": the first
+    // such field among the head's lines is the headline, or the byline under
+    // it.
+    let head_end = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .take(8)
+        .find(|(_, l)| l.ends_with(" ="))
+        .map(|(i, _)| i);
     for line in lines.iter_mut() {
         if let Some(head) = line.strip_suffix(" =") {
             *line = head.trim_end().to_owned();
         }
     }
+    let headline = head_end.and_then(|end| {
+        if is_byline(&lines[end]) {
+            (0..end).rev().find(|&i| !lines[i].is_empty())
+        } else {
+            Some(end)
+        }
+    });
+    let leading_blank = lines.iter().take_while(|l| l.is_empty()).count();
+    out.headline_line = headline
+        .filter(|&i| word_count(&lines[i]) <= 30)
+        .map(|i| i - leading_blank + 1);
     out.text = lines.join("\n").trim().to_owned();
 }
 
