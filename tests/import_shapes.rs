@@ -699,6 +699,8 @@ fn press_release(header: &str, head: &str) -> String {
          of up to 300 metres and will be open to ferries from next week, the trust\n\
          said in a statement issued on Tuesday morning in Kirkwall, Orkney.\n\
          \n\
+         Photo - https://example.org/media/hatston-berth.jpg\n\
+         \n\
          SOURCE Orkney Harbour Trust\n"
     )
 }
@@ -720,7 +722,8 @@ fn press_release_with_source_header_and_a_headline_wrapped_over_two_lines() {
     assert_eq!(f.dateline, "KIRKWALL, Scotland, March 3, 2026");
     assert_eq!(
         f.note,
-        "Source: Orkney Harbour Trust\nMEDIA RELEASE HT2026-014\n/Harbour Newswire/"
+        "Source: Orkney Harbour Trust\nMEDIA RELEASE HT2026-014\n/Harbour Newswire/\n\
+         Photo - https://example.org/media/hatston-berth.jpg"
     );
     assert!(f.body.starts_with("The Orkney Harbour Trust today opened"));
     assert_eq!(paragraphs(&f.body).len(), 3);

@@ -5,9 +5,9 @@
 //! See the module docs of [`crate::import`] for the rules.
 
 use super::furniture::{
-    eds_prefix, headline_designator, is_agency, is_bracketed, is_copyright, is_credit, is_end_mark,
-    is_labelled_timestamp, is_photo_credit, is_release_line, is_source_line, is_timestamp,
-    keyword_line,
+    eds_prefix, headline_designator, is_agency, is_asset_link, is_bracketed, is_copyright,
+    is_credit, is_end_mark, is_labelled_timestamp, is_photo_credit, is_release_line,
+    is_source_line, is_timestamp, keyword_line,
 };
 use super::lines::{Extras, Kind, Line, Style, one_paragraph_per_line, wrap_width};
 use super::pieces::{Piece, Role};
@@ -181,6 +181,7 @@ impl Classifier {
             || is_credit(text)
             || is_copyright(text)
             || is_photo_credit(text)
+            || is_asset_link(text)
             || is_agency(text)
             || is_release_line(text)
             || is_source_line(text)
@@ -337,6 +338,7 @@ impl Classifier {
             _ if is_credit(text) => "reporting credit",
             _ if is_copyright(text) => "copyright trailer",
             _ if is_photo_credit(text) => "photo credit",
+            _ if is_asset_link(text) => "picture or logo link",
             _ if is_bracketed(text) => "wire note",
             _ if is_timestamp(text) => "timestamp",
             _ if is_agency(text) => "agency line",
@@ -668,6 +670,7 @@ impl Classifier {
             _ if is_credit(text) => "reporting credit",
             _ if is_copyright(text) => "copyright trailer",
             _ if is_photo_credit(text) => "photo credit",
+            _ if is_asset_link(text) => "picture or logo link",
             _ if is_agency(text) => "agency line",
             _ if is_end_mark(text) => "end mark",
             _ if is_labelled_timestamp(text) => "timestamp",

@@ -306,6 +306,26 @@ pub(crate) fn is_labelled_timestamp(text: &str) -> bool {
     labelled && words.len() <= 14 && has_digit && !ends_sentence(text)
 }
 
+/// A labelled link to a picture, logo or video that goes with the copy, as
+/// press-release wires list them: `Photo - http://…/plant.jpg`, `Logo:
+/// https://…`, `Video – https://…` — a short label, a dash or colon, and
+/// nothing but the address.
+pub(crate) fn is_asset_link(text: &str) -> bool {
+    let Some((label, rest)) = text
+        .split_once(" - ")
+        .or_else(|| text.split_once(" – "))
+        .or_else(|| text.split_once(": "))
+    else {
+        return false;
+    };
+    let rest = rest.trim();
+    let lower = rest.to_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !rest.contains(char::is_whitespace)
+        && (1..=3).contains(&label.split_whitespace().count())
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+}
+
 /// A press release's header line: `MEDIA RELEASE`, `PRESS RELEASE PR67276`,
 /// `NEWS RELEASE`, `FOR IMMEDIATE RELEASE`, `Embargoed until …` — the kind
 /// of document and its reference or embargo, not copy.
@@ -514,6 +534,12 @@ mod tests {
             "Media release of the figures was delayed until Monday, officials said."
         ));
         assert!(is_source_line("Source: Digital Turbine, Inc."));
+        assert!(is_asset_link(
+            "Photo - http://example.org/media/1/plant.jpg"
+        ));
+        assert!(is_asset_link("Logo: https://example.org/logo.png"));
+        assert!(!is_asset_link("Read more - http://example.org/a and more"));
+        assert!(!is_asset_link("See the 2026 report: https://example.org/r"));
         assert!(is_source_line("Issued by: Harbour Trust"));
         assert!(!is_source_line(
             "Source: a person familiar with the talks said it would fail."

@@ -125,12 +125,30 @@ fn header_fields(header: &str, out: &mut Unframed) {
 fn copy_lines(copy: &str, out: &mut Unframed) {
     let mut lines = Vec::new();
     let mut first_caret = true;
+    // The indent of the line that opened the paragraph by its indent, while
+    // the paragraph runs: a line indented deeper with spaces continues it (a
+    // hanging indent, `    -- Point one of the release,` over `       its
+    // second line`), one indented as much opens the next.
+    let mut opened_at: Option<usize> = None;
     for raw in copy.split('\n') {
-        let indented = raw.starts_with('\t') || raw.starts_with("   ");
+        let indent: usize = raw
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 8 } else { 1 })
+            .sum();
+        // Tab-led lines are ANPA paragraphs, never a hanging indent's.
+        let hanging = !raw.starts_with('\t') && opened_at.is_some_and(|at| indent > at);
+        let indented = (raw.starts_with('\t') || raw.starts_with("   ")) && !hanging;
         let line = clean(raw);
         if line.is_empty() {
+            opened_at = None;
             lines.push(String::new());
             continue;
+        }
+        if indented {
+            opened_at = Some(indent);
+        } else if !hanging {
+            opened_at = None;
         }
         if let Some(inner) = line.strip_prefix('^') {
             let inner = inner.trim_end();
@@ -320,6 +338,19 @@ mod tests {
         assert_eq!(
             got.text,
             "Talks could fail\n\n\nBerlin (dpa) - Talks\nmay fail."
+        );
+    }
+
+    #[test]
+    fn a_hanging_indent_continues_its_paragraph() {
+        let got = read(
+            b"Berth opens\n\n    -- Point one of the release runs\n       over a second line\n    \
+              -- Point two\n\tMIAMI (AP) _ A storm hit.\n\tSecond para.\n",
+        );
+        assert_eq!(
+            got.text,
+            "Berth opens\n\n\n-- Point one of the release runs\nover a second line\n\n\
+             -- Point two\n\nMIAMI (AP) _ A storm hit.\n\nSecond para."
         );
     }
 
