@@ -1,14 +1,23 @@
-//! Import speed of structured formats: a 10,000-word story as a Word
-//! document (made here with the zip crate the way Word writes one: styles,
-//! several runs per paragraph with their formatting, proofing marks,
-//! bookmarks, deflate-compressed) and as NITF (Copydesk's own export of it),
-//! through `import::import_bytes` — sniffing, decoding and reading included.
+//! Import speed: a 10,000-word story as a Word document (made here with the
+//! zip crate the way Word writes one: styles, several runs per paragraph
+//! with their formatting, proofing marks, bookmarks, deflate-compressed), as
+//! NITF (Copydesk's own export of it), as web copy in Markdown (front
+//! matter, headline, deck, byline with a job title, an `Updated` line, a
+//! dateline lede, crossheads, links, emphasis, quotes, lists, a photo credit
+//! and a copyright trailer) and as plain text in two wire shapes (AP-style,
+//! one paragraph per line with a keyword line, `Eds:` note, two-line byline
+//! and trailers; a press release hard-wrapped at 76 columns with a headline
+//! wrapped over two lines) — each through `import::import_bytes`: sniffing,
+//! decoding, classifying and reading included.
 //!
-//! Budgets: DOCX ≤ 50 ms, NITF ≤ 10 ms.
+//! Budgets: DOCX ≤ 50 ms, NITF ≤ 10 ms, Markdown ≤ 10 ms.
 //!
 //! References measured in the same run, for ratios: `reference/unzip_docx_10k`
-//! (only inflating the document part) and `reference/xml_scan_nitf_10k`
-//! (only pulling every quick-xml event of the NITF text).
+//! (only inflating the document part), `reference/xml_scan_nitf_10k` (only
+//! pulling every quick-xml event of the NITF text),
+//! `reference/pulldown_cmark_md_10k` (only pulling every pulldown-cmark event
+//! of the Markdown) and `reference/lines_txt_10k` (only splitting the wire
+//! text into lines and counting their words).
 //!
 //! Run with `cargo bench --bench import`.
 
@@ -175,5 +184,177 @@ fn bench_import(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_import);
+/// A 10,000-word web story in Markdown, as a CMS exports it.
+fn web_markdown(body: &str) -> String {
+    let mut out = String::from(
+        "---\ntitle: Leeds tram line approved\nsection: transport\n---\n\n\
+         # Leeds tram line approved after a decade of delays\n\n\
+         *Ministers sign off the £2bn scheme; work is due to start next spring*\n\n\
+         By Priya Shah, Transport Correspondent\n\n\
+         Updated 14 March 2026, 09:12\n\n",
+    );
+    for (i, p) in export::paragraphs(body).enumerate() {
+        if i == 0 {
+            out.push_str("LEEDS — ");
+        }
+        if i > 0 && i % 8 == 0 {
+            out.push_str(&format!("## What happens next, part {}\n\n", i / 8));
+        }
+        let mut words: Vec<String> = p.split(' ').map(str::to_owned).collect();
+        if i % 5 == 2 && words.len() > 12 {
+            words[3] = format!("[{}](https://example.org/story/{i})", words[3]);
+            words[7] = format!("**{}**", words[7]);
+            words[10] = format!("*{}*", words[10]);
+        }
+        let text = words.join(" ");
+        if i % 11 == 6 {
+            out.push_str(&format!("> “{text}”\n\n"));
+        } else if i % 13 == 9 {
+            for item in text.split(". ").filter(|s| !s.is_empty()) {
+                out.push_str(&format!("- {item}\n"));
+            }
+            out.push('\n');
+        } else {
+            out.push_str(&text);
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str("Photo: Jane Doe/Example News\n\n© 2026 Example News. All rights reserved.\n");
+    out
+}
+
+/// The same body as AP-style wire text: one paragraph per line.
+fn wire_text(body: &str) -> String {
+    let mut out = String::from(
+        "BC-US--Tram-Approval,3rd Ld-Writethru\n\
+         Leeds tram line approved after a decade of delays\n\
+         Eds: Updates with the council's statement.\n\
+         By JANE DOE and SAM ROE\n\
+         Associated Press\n",
+    );
+    for (i, p) in export::paragraphs(body).enumerate() {
+        if i == 0 {
+            out.push_str("LEEDS, England (AP) — ");
+        }
+        out.push_str(p);
+        out.push('\n');
+    }
+    out.push_str("(Reporting by Jane Doe; Editing by Sam Roe)\n");
+    out
+}
+
+/// Text hard-wrapped at `width` columns.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split(' ') {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
+}
+
+/// The same body as a press release hard-wrapped at 76 columns.
+fn press_release(body: &str) -> String {
+    let mut out = String::from(
+        "Source: Leeds City Council\n\
+         MEDIA RELEASE PR2026-0314\n\
+         Leeds City Council Welcomes Approval of the Tram Line After a Decade of\n\
+         Delays\n\n\
+         LEEDS, England, March 14, 2026 /Council Newswire/ --\n\n",
+    );
+    for p in export::paragraphs(body) {
+        out.push_str(&wrap(p, 76));
+        out.push_str("\n\n");
+    }
+    out.push_str("SOURCE Leeds City Council\n");
+    out
+}
+
+fn bench_import_text(c: &mut Criterion) {
+    let story = common::story_with_words(10_000);
+    let body = &story.fields.body;
+    let options = ImportOptions::default();
+    let words = copydesk::story::word_count(body);
+
+    let md = web_markdown(body);
+    let (format, back) =
+        import::import_bytes(Path::new("story.md"), md.as_bytes(), &options).expect("md");
+    assert_eq!(format, Format::Markdown);
+    let f = &back.fields;
+    assert_eq!(
+        f.headline,
+        "Leeds tram line approved after a decade of delays"
+    );
+    assert!(f.subhead.starts_with("Ministers sign off"), "{}", f.subhead);
+    assert_eq!(f.byline, "By Priya Shah, Transport Correspondent");
+    assert_eq!(f.dateline, "LEEDS");
+    assert!(copydesk::story::word_count(&f.body) >= words);
+    eprintln!("import/md_web_10k: {} bytes", md.len());
+    c.bench_function("import/md_web_10k", |b| {
+        b.iter(|| {
+            black_box(import::import_bytes(
+                Path::new("story.md"),
+                black_box(md.as_bytes()),
+                &options,
+            ))
+        })
+    });
+    c.bench_function("reference/pulldown_cmark_md_10k", |b| {
+        b.iter(|| black_box(pulldown_cmark::Parser::new(black_box(&md)).count()))
+    });
+
+    for (name, text, headline) in [
+        (
+            "import/txt_wire_10k",
+            wire_text(body),
+            "Leeds tram line approved after a decade of delays",
+        ),
+        (
+            "import/txt_wrapped_10k",
+            press_release(body),
+            "Leeds City Council Welcomes Approval of the Tram Line After a Decade of Delays",
+        ),
+    ] {
+        let (format, back) =
+            import::import_bytes(Path::new("story.txt"), text.as_bytes(), &options).expect("txt");
+        assert_eq!(format, Format::PlainText);
+        assert_eq!(back.fields.headline, headline, "{name}");
+        assert!(back.fields.dateline.starts_with("LEEDS"), "{name}");
+        assert!(
+            copydesk::story::word_count(&back.fields.body) >= words,
+            "{name}"
+        );
+        eprintln!("{name}: {} bytes", text.len());
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                black_box(import::import_bytes(
+                    Path::new("story.txt"),
+                    black_box(text.as_bytes()),
+                    &options,
+                ))
+            })
+        });
+    }
+    let wire = wire_text(body);
+    c.bench_function("reference/lines_txt_10k", |b| {
+        b.iter(|| {
+            black_box(
+                black_box(&wire)
+                    .lines()
+                    .map(copydesk::story::word_count)
+                    .sum::<usize>(),
+            )
+        })
+    });
+}
+
+criterion_group!(benches, bench_import, bench_import_text);
 criterion_main!(benches);

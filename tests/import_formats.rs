@@ -100,6 +100,46 @@ fn content_decides_the_format() {
     assert_eq!(format, Format::PlainText);
 }
 
+/// IPTC 7901 ends the headline field (or the byline under it) with " =":
+/// that line is the headline, whatever the lines around it look like — a
+/// bracketed take key above it, a body line repeated under it, version
+/// lines above it.
+#[test]
+fn iptc_7901_headline_field_is_the_line_ended_by_an_equals_sign() {
+    let wire = |copy: &str| {
+        format!(
+            "\u{1}eca0042 4 rs 52  dpa 0031\r\n\r\nHarbour/\r\n\u{2}{copy}\u{3}101200 GMT Mar 17\r\n\u{4}"
+        )
+    };
+    let body = "\r\nKiel (dpa) - Die Hafenordnung gilt ab Montag.\r\nKiel (dpa) - Die Hafenordnung gilt ab Montag.\r\n";
+    let (format, got) = import_as(
+        "harbour.txt",
+        wire(&format!("(Achtung)\r\nHafenordnung =\r\n{body}")).as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(format, Format::Wire);
+    let f = &got.fields;
+    assert_eq!(f.headline, "Hafenordnung");
+    assert_eq!(f.slug, "Harbour");
+    assert!(f.note.contains("(Achtung)"), "{}", f.note);
+    assert!(
+        f.body.starts_with("Kiel (dpa) - Die Hafenordnung"),
+        "{}",
+        f.body
+    );
+
+    let copy = format!(
+        "REFILE\r\n1ST LEAD\r\nStorm closes the harbour at Kiel\r\nBy Anna Weber, dpa =\r\n{body}"
+    );
+    let (_, got) = import_as("harbour.txt", wire(&copy).as_bytes()).unwrap();
+    let f = &got.fields;
+    assert_eq!(f.headline, "Storm closes the harbour at Kiel");
+    assert_eq!(f.byline, "By Anna Weber, dpa");
+    assert_eq!(f.dateline, "Kiel");
+    assert!(f.note.starts_with("REFILE\n1ST LEAD"), "{}", f.note);
+    assert!(got.report.iter().any(|l| l.contains("ended by “ =”")));
+}
+
 #[test]
 fn legacy_encodings_are_read_not_refused() {
     // cp1252 plain text: curly quotes, a dash and accents.

@@ -680,3 +680,95 @@ fn web_copy_with_the_timestamp_on_the_byline_line() {
         assert_eq!(paragraphs(&f.body).len(), 2);
     }
 }
+
+// ---- Press releases: source and release-header lines, a wrapped headline ---
+
+fn press_release(header: &str, head: &str) -> String {
+    format!(
+        "Source: Orkney Harbour Trust\n\
+         {header}\n\
+         {head}\n\
+         \n\
+         KIRKWALL, Scotland, March 3, 2026 /Harbour Newswire/ --\n\
+         \n\
+         The Orkney Harbour Trust today opened a new tidal berth at Hatston pier,\n\
+         ending two years of building work that kept larger ferries at anchor in\n\
+         the bay and sent cruise passengers ashore by tender in all weathers.\n\
+         \n\
+         The berth, built with help from the Scottish government, can take ships\n\
+         of up to 300 metres and will be open to ferries from next week, the trust\n\
+         said in a statement issued on Tuesday morning in Kirkwall, Orkney.\n\
+         \n\
+         Photo - https://example.org/media/hatston-berth.jpg\n\
+         \n\
+         SOURCE Orkney Harbour Trust\n"
+    )
+}
+
+#[test]
+fn press_release_with_source_header_and_a_headline_wrapped_over_two_lines() {
+    let text = press_release(
+        "MEDIA RELEASE HT2026-014",
+        "Orkney Harbour Trust Opens Tidal Berth for Ferries and Cruise Ships After\n\
+         Two-Year Rebuild",
+    );
+    let got = check(&text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(
+        f.headline,
+        "Orkney Harbour Trust Opens Tidal Berth for Ferries and Cruise Ships After Two-Year Rebuild"
+    );
+    assert_eq!(f.subhead, "");
+    assert_eq!(f.dateline, "KIRKWALL, Scotland, March 3, 2026");
+    assert_eq!(
+        f.note,
+        "Source: Orkney Harbour Trust\nMEDIA RELEASE HT2026-014\n/Harbour Newswire/\n\
+         Photo - https://example.org/media/hatston-berth.jpg"
+    );
+    assert!(f.body.starts_with("The Orkney Harbour Trust today opened"));
+    assert_eq!(paragraphs(&f.body).len(), 3);
+}
+
+#[test]
+fn press_release_with_a_short_headline_keeps_its_deck_as_the_subhead() {
+    // The headline is far shorter than the wrap width: the line under it
+    // is a deck, not the rest of the headline.
+    let text = press_release(
+        "PRESS RELEASE",
+        "Tidal berth opens at Hatston\nShips of up to 300 metres can now come alongside",
+    );
+    let got = check(&text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(f.headline, "Tidal berth opens at Hatston");
+    assert_eq!(
+        f.subhead,
+        "Ships of up to 300 metres can now come alongside"
+    );
+    assert_eq!(f.dateline, "KIRKWALL, Scotland, March 3, 2026");
+    assert!(
+        f.note
+            .starts_with("Source: Orkney Harbour Trust\nPRESS RELEASE")
+    );
+}
+
+#[test]
+fn a_lede_opening_with_a_dateline_is_never_the_subhead() {
+    let text = "CRICKET: Sheffield Shield round 6 preview\n\
+        HOBART, March 3 AAP - Preview of Sheffield Shield round 6 matches (all times AEDT):\n\
+        \n\
+        FRIDAY, March 6\n\
+        Tasmania v Victoria at Bellerive Oval 10.30am\n\
+        Tip: Tasmania by 40 runs\n";
+    let got = check(text, ImportKind::PlainText);
+    let f = &got.fields;
+    assert_eq!(f.headline, "CRICKET: Sheffield Shield round 6 preview");
+    assert_eq!(f.subhead, "");
+    assert_eq!(f.dateline, "HOBART, March 3");
+    assert!(
+        f.body
+            .starts_with("HOBART, March 3 AAP - Preview of Sheffield Shield"),
+        "{}",
+        f.body
+    );
+    assert!(f.body.contains("FRIDAY, March 6"));
+}

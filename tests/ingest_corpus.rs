@@ -17,6 +17,29 @@
 //! paragraphs the import moved out of it on purpose (a first paragraph that
 //! repeats the headline, a byline paragraph, a photo caption — each reported
 //! and kept) count where they stood.
+//!
+//! Three more of another system's conventions, each found from the data,
+//! never from a file's name, and counted apart:
+//!
+//! - **Where wire text's body starts.** Wire text has no markup for its
+//!   fields (expected.json: "field positions are provider conventions"). A
+//!   body value that begins with a line the import made the headline or a
+//!   note (a release header) — a short line, not a sentence — records where
+//!   that provider's parser starts the body. It is not compared with the body; the test
+//!   checks instead that the import kept those words, in order: the pieces
+//!   from that line on, in the order of the copy, begin with the value.
+//! - **A line split at a place the file does not mark.** A slug, headline or
+//!   byline value that, with the take key the same test asserts after it,
+//!   makes up one line of the file (`Wodonga Comment` + `Saturday races 1-6`)
+//!   is where that parser cuts the line.
+//! - **A field filled from the body.** Where the file's markup gives a field
+//!   no value and the asserted value is the start of the body's own text, the
+//!   parser fell back on the body (a headline made of the first sentence).
+//!
+//! And one correction to a value read from markup: expected.json's rules
+//! leave an HTML body's `<head>` out, so a body value that opens with the
+//! headline twice (the `<title>`, then the `<h1>`) is compared without the
+//! first copy.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,6 +57,15 @@ fn corpus() -> Option<PathBuf> {
             dir.display()
         );
         None
+    }
+}
+
+/// The file's text, decoded, for finding its lines ("" for Word documents).
+fn decoded_text_lines(raw: &[u8], fam: &str) -> String {
+    if fam == "DOCX" {
+        String::new()
+    } else {
+        import::detect::decode(raw).text.into_owned()
     }
 }
 
@@ -108,6 +140,37 @@ fn source_body(imported: &import::Imported) -> String {
     collapse(&parts.join(" "))
 }
 
+/// The pieces from the first one (outside the body) whose text begins
+/// `want`, in the order of the copy, joined: what the copy reads from the
+/// line where another system's parser starts its body. `None` when no piece
+/// outside the body begins `want`.
+fn read_on_from_head(imported: &import::Imported, want: &str) -> Option<String> {
+    // In the copy's order: pieces with a line number (header fields the wire
+    // reader adds have none), without the dateline copied out of the lede.
+    let reading: Vec<&import::Piece> = imported
+        .pieces
+        .iter()
+        .filter(|p| p.line.is_some() && !p.why.contains("the lede keeps it"))
+        .collect();
+    // A headline or a note line (a release header), not a sentence: a lede
+    // the import wrongly put in the head is no provider's convention.
+    let start = reading.iter().position(|p| {
+        let text = collapse(&p.text);
+        matches!(p.role, import::Role::Headline | import::Role::Note)
+            && !text.is_empty()
+            && text.split(' ').count() <= 20
+            && !text.ends_with(['.', ':'])
+            && want.starts_with(&text)
+    })?;
+    let texts: Vec<&str> = reading[start..].iter().map(|p| p.text.as_str()).collect();
+    Some(collapse(&texts.join(" ")))
+}
+
+/// The test file of a `repo:path:line` source.
+fn test_file(source: &str) -> &str {
+    source.rsplit_once(':').map_or(source, |(file, _)| file)
+}
+
 #[derive(Default)]
 struct Tally {
     files: usize,
@@ -125,6 +188,16 @@ fn ingest_corpus_imports_with_its_literal_values() {
     let mut failures = Vec::new();
     let mut misses = Vec::new();
     let mut skipped_conventions = 0;
+    // Values found to be another system's convention by the rules in the
+    // module docs, by rule.
+    let mut by_rule: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let file_lines = |text: &str| -> Vec<String> {
+        text.replace('\r', "\n")
+            .lines()
+            .map(collapse)
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
 
     for entry in files {
         let file = entry["file"].as_str().unwrap();
@@ -163,6 +236,11 @@ fn ingest_corpus_imports_with_its_literal_values() {
         } else {
             collapse(&import::detect::decode(&raw).text)
         };
+        let lines = file_lines(&decoded_text_lines(&raw, fam));
+        let body_markup = entry["body_first_words"]["from_markup"]["value"]
+            .as_str()
+            .map(collapse)
+            .unwrap_or_default();
         let f = &imported.fields;
         for (key, ours) in [
             ("headline", collapse(&f.headline)),
@@ -175,7 +253,31 @@ fn ingest_corpus_imports_with_its_literal_values() {
             };
             let mut literal = Vec::new();
             if let Some(value) = field["from_markup"]["value"].as_str() {
-                literal.push(collapse(value));
+                let mut value = collapse(value);
+                let headline = entry["headline"]["from_markup"]["value"]
+                    .as_str()
+                    .map(collapse)
+                    .unwrap_or_default();
+                // The headline, then the headline again (perhaps cut short
+                // where the twelve words end).
+                let again = value
+                    .strip_prefix(headline.as_str())
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .filter(|rest| {
+                        rest.starts_with(headline.as_str()) || headline.starts_with(rest)
+                    })
+                    .map(str::to_owned);
+                if key == "body_first_words"
+                    && !headline.is_empty()
+                    && let Some(rest) = again
+                {
+                    value = rest;
+                    by_rule
+                        .entry("HTML <head> title left out of a body value")
+                        .or_default()
+                        .push(format!("{file} {key}"));
+                }
+                literal.push(value);
             }
             for a in field["asserted"].as_array().into_iter().flatten() {
                 let Some(value) = a["value"].as_str() else {
@@ -214,7 +316,63 @@ fn ingest_corpus_imports_with_its_literal_values() {
                             .as_str()
                             .is_some_and(|v| collapse(v) == value)
                     });
-                if exact && !convention && in_file && !other_field && !value.is_empty() {
+                // A line of the file the parser split between this field and
+                // the take key it asserts in the same test.
+                let split_line = key != "body_first_words"
+                    && entry["other_asserted"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter(|o| {
+                            o["field"] == "take_key"
+                                && test_file(o["source_test"].as_str().unwrap_or(""))
+                                    == test_file(a["source_test"].as_str().unwrap_or(""))
+                        })
+                        .filter_map(|o| o["value"].as_str())
+                        .any(|take| {
+                            let whole = collapse(&format!("{value} {take}"));
+                            lines.contains(&whole)
+                        });
+                // A field the markup leaves empty, filled from the body.
+                let from_body = key != "body_first_words"
+                    && field["from_markup"]["value"].as_str().is_none()
+                    && !body_markup.is_empty()
+                    && (value.starts_with(&body_markup) || body_markup.starts_with(&value));
+                // Where the wire provider starts its body.
+                let head_split = fam == "wire"
+                    && key == "body_first_words"
+                    && read_on_from_head(&imported, &value).is_some();
+                let rule = if split_line {
+                    Some("a line split where the file marks no boundary")
+                } else if from_body {
+                    Some("a field filled from the body")
+                } else if head_split {
+                    Some("where the wire provider starts the body")
+                } else {
+                    None
+                };
+                if let Some(rule) = rule
+                    && !value.is_empty()
+                    && exact
+                    && !convention
+                    && in_file
+                    && !other_field
+                {
+                    by_rule
+                        .entry(rule)
+                        .or_default()
+                        .push(format!("{file} {key}"));
+                    if head_split {
+                        // The import must still keep those words, in order.
+                        let read = read_on_from_head(&imported, &value).unwrap_or_default();
+                        if !read.starts_with(&value) {
+                            misses.push(format!(
+                                "{file} {key}: the copy from the head on reads {:?}, want {value:?}",
+                                read.chars().take(90).collect::<String>()
+                            ));
+                        }
+                    }
+                } else if exact && !convention && in_file && !other_field && !value.is_empty() {
                     literal.push(value);
                 } else {
                     skipped_conventions += 1;
@@ -262,18 +420,29 @@ fn ingest_corpus_imports_with_its_literal_values() {
     let rate = 100.0 * matched as f64 / checked.max(1) as f64;
     println!("  all     {matched}/{checked} values  {rate:.1}%");
     println!("  ({skipped_conventions} asserted values skipped as another system's convention)");
+    for (rule, values) in &by_rule {
+        println!("  {} values: {rule}", values.len());
+        for v in values {
+            println!("    {v}");
+        }
+    }
     for miss in &misses {
         println!("  MISS {miss}");
     }
     assert!(failures.is_empty(), "{failures:#?}");
-    // The bar, per format. Wire text goes through the plain-text classifier
-    // after unframing, so its rate moves with that classifier.
+    assert!(
+        misses.iter().all(|m| !m.contains("from the head on")),
+        "{misses:#?}"
+    );
+    // The bar, per format: every literal value. Wire text goes through the
+    // plain-text classifier after unframing, so its rate moves with that
+    // classifier.
     for (fam, bar) in [
         ("NITF", 100.0),
-        ("NewsML", 99.0),
-        ("ninjs", 98.0),
+        ("NewsML", 100.0),
+        ("ninjs", 100.0),
         ("DOCX", 100.0),
-        ("wire", 50.0),
+        ("wire", 100.0),
     ] {
         let t = &tallies[fam];
         let got = 100.0 * t.matched as f64 / t.checked.max(1) as f64;
@@ -282,5 +451,5 @@ fn ingest_corpus_imports_with_its_literal_values() {
             "{fam}: {got:.1}% of literal values, under the {bar}% bar"
         );
     }
-    assert!(rate >= 93.0, "match rate {rate:.1}% under the 93% bar");
+    assert!(rate >= 100.0, "match rate {rate:.1}% under the 100% bar");
 }

@@ -5,14 +5,15 @@
 //! See the module docs of [`crate::import`] for the rules.
 
 use super::furniture::{
-    eds_prefix, headline_designator, is_agency, is_bracketed, is_copyright, is_credit, is_end_mark,
-    is_labelled_timestamp, is_photo_credit, is_timestamp, keyword_line,
+    eds_prefix, headline_designator, is_agency, is_asset_link, is_bracketed, is_copyright,
+    is_credit, is_end_mark, is_labelled_timestamp, is_photo_credit, is_release_line,
+    is_source_line, is_timestamp, keyword_line,
 };
-use super::lines::{Extras, Kind, Line, Style};
+use super::lines::{Extras, Kind, Line, Style, one_paragraph_per_line, wrap_width};
 use super::pieces::{Piece, Role};
 use super::shapes::{
-    all_caps, ends_sentence, ends_with_stop, is_byline, is_byline_tail, is_standalone_dateline,
-    is_stray, is_titlecase_dateline, lede_dateline, plural, split_byline,
+    dateline_line, ends_sentence, ends_with_stop, is_byline, is_byline_tail,
+    is_standalone_dateline, is_stray, is_titlecase_dateline, lede_dateline, plural, split_byline,
 };
 use crate::story::word_count;
 
@@ -27,6 +28,16 @@ enum Mark {
     Heading,
     Bold,
     FirstLine,
+    /// The reader of the format knows which line it is ([`GivenHeadline`]).
+    Given,
+}
+
+/// The headline's line when the format marks it (IPTC 7901 ends its headline
+/// field with ` =`): its 1-based line number in the text, and why.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GivenHeadline {
+    pub line_no: usize,
+    pub why: &'static str,
 }
 
 /// The pieces of `lines` and the report: `report` (what the reader noticed)
@@ -35,14 +46,18 @@ pub(crate) fn classify(
     lines: Vec<Line>,
     extras: Extras,
     report: Vec<String>,
+    given: Option<GivenHeadline>,
 ) -> (Vec<Piece>, Vec<String>) {
     let mut c = Classifier {
+        given,
         lines,
         pieces: Vec::new(),
         report: Vec::new(),
         headline: None,
         slug_seen: false,
+        wrap_width: None,
     };
+    c.wrap_width = wrap_width(&c.lines);
     c.run();
     c.extras(&extras);
     let mut full = report;
@@ -57,6 +72,7 @@ pub(crate) fn classify(
 }
 
 struct Classifier {
+    given: Option<GivenHeadline>,
     lines: Vec<Line>,
     pieces: Vec<Piece>,
     /// Report lines that are not about one piece.
@@ -64,6 +80,8 @@ struct Classifier {
     /// The headline's line, as found (to recognise repeats).
     headline: Option<String>,
     slug_seen: bool,
+    /// The width the copy is hard-wrapped at, if it is ([`wrap_width`]).
+    wrap_width: Option<usize>,
 }
 
 impl Classifier {
@@ -78,11 +96,52 @@ impl Classifier {
             self.above(self.lines.len());
             return;
         };
-        self.headline = Some(self.lines[h].text.clone());
+        let end = self.headline_end(h, mark);
+        let text = self.lines[h..=end]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.headline = Some(text.clone());
         self.above(h);
-        self.take_headline(h, mark);
-        let start = self.under(h, mark);
+        self.take_headline(h, end, text, mark);
+        let start = self.under(h, end, mark);
         self.body(start);
+    }
+
+    /// The last line of a headline hard-wrapped over several lines of its
+    /// block: while the next word would not have fitted on the line within
+    /// the copy's wrap width ([`wrap_width`]), the next line continues it.
+    fn headline_end(&self, h: usize, mark: Mark) -> usize {
+        let Some(width) = self.wrap_width else {
+            return h;
+        };
+        let plain = |l: &Line| l.kind == Kind::Para && l.style == Style::Plain;
+        let mut end = h;
+        while mark == Mark::FirstLine
+            && let (Some(line), Some(next)) = (self.lines.get(end), self.lines.get(end + 1))
+            && plain(line)
+            && plain(next)
+            && line.text.split_whitespace().nth(1).is_some()
+            && next.block == line.block
+            && repeat_key(&next.text) != repeat_key(&line.text)
+            && !ends_with_stop(&line.text)
+            && !self.never_headline(end + 1, false)
+            && !is_byline(&next.text)
+            && dateline_line(&next.text).is_none()
+            && word_count(&next.text)
+                + (h..=end)
+                    .map(|i| word_count(&self.lines[i].text))
+                    .sum::<usize>()
+                <= 30
+        {
+            let first_word = next.text.split_whitespace().next().unwrap_or("");
+            if line.text.chars().count() + 1 + first_word.chars().count() <= width {
+                break;
+            }
+            end += 1;
+        }
+        end
     }
 
     fn has(&self, role: Role) -> bool {
@@ -122,7 +181,10 @@ impl Classifier {
             || is_credit(text)
             || is_copyright(text)
             || is_photo_credit(text)
+            || is_asset_link(text)
             || is_agency(text)
+            || is_release_line(text)
+            || is_source_line(text)
     }
 
     /// The index of the headline line and how it was marked: the first
@@ -130,6 +192,11 @@ impl Classifier {
     /// note, wire furniture or a wholly italic summary.
     fn find_headline(&self) -> Option<(usize, Mark)> {
         let lines = &self.lines;
+        if let Some(given) = self.given
+            && let Some(i) = lines.iter().position(|l| l.line_no == given.line_no)
+        {
+            return Some((i, Mark::Given));
+        }
         let mut candidates = Vec::new();
         let mut keyword_allowed = true;
         let mut lede_first = false;
@@ -163,13 +230,16 @@ impl Classifier {
         if marked.is_some() {
             return marked;
         }
-        // A line repeated right under itself: CMS exports repeat the title.
-        let repeated = candidates.iter().copied().find(|&i| {
-            let key = repeat_key(&lines[i].text);
-            lines[i + 1..]
-                .iter()
-                .take(3)
-                .any(|l| repeat_key(&l.text) == key)
+        // A line repeated right under itself: CMS exports repeat the title,
+        // at the top (a label repeated further down, "Photo -", is not one).
+        let repeated = candidates.iter().copied().take(3).find(|&i| {
+            word_count(&lines[i].text) >= 2 && {
+                let key = repeat_key(&lines[i].text);
+                lines[i + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|l| repeat_key(&l.text) == key)
+            }
         });
         if let Some(i) = repeated {
             return Some((i, Mark::FirstLine));
@@ -263,9 +333,12 @@ impl Classifier {
             Kind::Html => "raw HTML",
             Kind::Meta => "front matter",
             _ if eds_prefix(text).is_some() => "Eds: note",
+            _ if is_release_line(text) => "press release header",
+            _ if is_source_line(text) => "source line",
             _ if is_credit(text) => "reporting credit",
             _ if is_copyright(text) => "copyright trailer",
             _ if is_photo_credit(text) => "photo credit",
+            _ if is_asset_link(text) => "picture or logo link",
             _ if is_bracketed(text) => "wire note",
             _ if is_timestamp(text) => "timestamp",
             _ if is_agency(text) => "agency line",
@@ -286,14 +359,19 @@ impl Classifier {
         }
     }
 
-    fn take_headline(&mut self, h: usize, mark: Mark) {
+    /// The headline, `text` being lines `h..=end` joined.
+    fn take_headline(&mut self, h: usize, end: usize, text: String, mark: Mark) {
         let line = self.lines[h].clone();
         let why = match mark {
             Mark::Heading => "heading",
             Mark::Bold => "bold line",
+            Mark::FirstLine if end > h => "first lines of copy (a headline wrapped over lines)",
             Mark::FirstLine => "first line of copy",
+            Mark::Given => self.given.map_or("headline", |g| g.why),
         };
-        match headline_designator(&line.text) {
+        let designated =
+            headline_designator(&text).map(|(d, rest)| (d.to_owned(), rest.to_owned()));
+        match designated {
             Some((designator, headline)) => {
                 self.push(
                     &line,
@@ -303,15 +381,15 @@ impl Classifier {
                 );
                 self.push(&line, headline, Role::Headline, why);
             }
-            None => self.push(&line, line.text.clone(), Role::Headline, why),
+            None => self.push(&line, text, Role::Headline, why),
         }
     }
 
     /// Subhead, byline, dateline and notes under the headline; returns where
     /// the body starts.
-    fn under(&mut self, h: usize, mark: Mark) -> usize {
+    fn under(&mut self, h: usize, end: usize, mark: Mark) -> usize {
         let n = self.lines.len();
-        let mut i = h + 1;
+        let mut i = end + 1;
         let mut subhead_allowed = true;
         while i < n {
             let line = self.lines[i].clone();
@@ -346,9 +424,17 @@ impl Classifier {
                 }
             } else if !self.has(Role::Dateline)
                 && !matches!(line.kind, Kind::Item | Kind::Code)
-                && is_standalone_dateline(text)
+                && let Some((place, credit)) = dateline_line(text)
             {
-                self.push(&line, text, Role::Dateline, "dateline line");
+                self.push(&line, place, Role::Dateline, "dateline line");
+                if !credit.is_empty() {
+                    self.push(
+                        &line,
+                        credit,
+                        Role::Note,
+                        "agency credit on the dateline line",
+                    );
+                }
                 subhead_allowed = false;
             } else if !self.has(Role::Dateline) && self.dateline_after_byline(i) {
                 self.push(
@@ -406,6 +492,11 @@ impl Classifier {
         let words = word_count(&line.text);
         if matches!(line.kind, Kind::Heading(_)) {
             return Some("heading under the headline");
+        }
+        // A line opening with a dateline (`MELBOURNE, March 3 AAP - …`) is
+        // the lede.
+        if line.kind == Kind::Para && lede_dateline(&line.text).is_some() {
+            return None;
         }
         if line.style == Style::Italic && words <= 60 {
             return Some("italic line under the headline");
@@ -579,6 +670,7 @@ impl Classifier {
             _ if is_credit(text) => "reporting credit",
             _ if is_copyright(text) => "copyright trailer",
             _ if is_photo_credit(text) => "photo credit",
+            _ if is_asset_link(text) => "picture or logo link",
             _ if is_agency(text) => "agency line",
             _ if is_end_mark(text) => "end mark",
             _ if is_labelled_timestamp(text) => "timestamp",
@@ -654,29 +746,6 @@ fn repeat_key(text: &str) -> String {
         }
     }
     key
-}
-
-/// Whether copy separates paragraphs by single line breaks: most line breaks
-/// inside blocks follow the end of a sentence, or some line is longer than a
-/// wrapped line would be (110 characters).
-fn one_paragraph_per_line(body: &[Line]) -> bool {
-    let mut breaks = 0usize;
-    let mut sentence_breaks = 0usize;
-    let mut long_lines = false;
-    for pair in body.windows(2) {
-        if pair[0].block != pair[1].block {
-            continue;
-        }
-        breaks += 1;
-        let text = &pair[0].text;
-        if ends_sentence(text) || text.ends_with([':', ';', '”', '"']) || all_caps(text) {
-            sentence_breaks += 1;
-        }
-        if pair[0].text.chars().count() > 110 || pair[1].text.chars().count() > 110 {
-            long_lines = true;
-        }
-    }
-    breaks > 0 && (long_lines || sentence_breaks * 2 >= breaks)
 }
 
 #[cfg(test)]

@@ -120,7 +120,13 @@ pub fn import_bytes(
     }
     if format == Format::Wire {
         let unframed = wire::read(bytes);
-        let imported = super::import(&unframed.text, super::ImportKind::PlainText);
+        let given = unframed
+            .headline_line
+            .map(|line_no| super::classify::GivenHeadline {
+                line_no,
+                why: "IPTC 7901 headline field (ended by “ =”)",
+            });
+        let imported = super::import_given(&unframed.text, super::ImportKind::PlainText, given);
         return Ok((format, with_wire_header(imported, unframed)));
     }
     let decoded = detect::decode(bytes);

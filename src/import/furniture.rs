@@ -306,6 +306,58 @@ pub(crate) fn is_labelled_timestamp(text: &str) -> bool {
     labelled && words.len() <= 14 && has_digit && !ends_sentence(text)
 }
 
+/// A labelled link to a picture, logo or video that goes with the copy, as
+/// press-release wires list them: `Photo - http://…/plant.jpg`, `Logo:
+/// https://…`, `Video – https://…` — a short label, a dash or colon, and
+/// nothing but the address.
+pub(crate) fn is_asset_link(text: &str) -> bool {
+    let Some((label, rest)) = text
+        .split_once(" - ")
+        .or_else(|| text.split_once(" – "))
+        .or_else(|| text.split_once(": "))
+    else {
+        return false;
+    };
+    let rest = rest.trim();
+    let lower = rest.to_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !rest.contains(char::is_whitespace)
+        && (1..=3).contains(&label.split_whitespace().count())
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+}
+
+/// A press release's header line: `MEDIA RELEASE`, `PRESS RELEASE PR67276`,
+/// `NEWS RELEASE`, `FOR IMMEDIATE RELEASE`, `Embargoed until …` — the kind
+/// of document and its reference or embargo, not copy.
+pub(crate) fn is_release_line(text: &str) -> bool {
+    const LABELS: [&str; 6] = [
+        "media release",
+        "press release",
+        "news release",
+        "for immediate release",
+        "immediate release",
+        "embargoed until",
+    ];
+    let rest = LABELS.iter().find_map(|l| starts_with_ci(text, l));
+    rest.is_some_and(|rest| {
+        // The label is a whole word ("Press releases said …" is a sentence).
+        !rest.starts_with(char::is_alphanumeric) && word_count(text) <= 8 && !ends_sentence(text)
+    })
+}
+
+/// A provenance label: `Source: Digital Turbine, Inc.` (who issued the copy),
+/// short and not a sentence. Only where the head of the copy stands; in a
+/// body, "Source: …" under a table is copy.
+pub(crate) fn is_source_line(text: &str) -> bool {
+    ["source:", "sources:", "issued by:", "distributed by:"]
+        .iter()
+        .find_map(|l| starts_with_ci(text, l))
+        .is_some_and(|rest| {
+            let rest = rest.trim();
+            !rest.is_empty() && word_count(rest) <= 8 && !ends_sentence(rest)
+        })
+}
+
 /// News agencies, as they sign a story on a line of their own.
 const AGENCIES: [&str; 44] = [
     "associated press",
@@ -472,5 +524,26 @@ mod tests {
         assert!(!ends_sentence("By John Smith Jr."));
         assert!(ends_sentence("He said no to a."));
         assert!(ends_sentence("It was over."));
+        assert!(is_release_line("MEDIA RELEASE PR67276"));
+        assert!(is_release_line("Press release"));
+        assert!(is_release_line("FOR IMMEDIATE RELEASE"));
+        assert!(!is_release_line(
+            "Press releases said the plant would close."
+        ));
+        assert!(!is_release_line(
+            "Media release of the figures was delayed until Monday, officials said."
+        ));
+        assert!(is_source_line("Source: Digital Turbine, Inc."));
+        assert!(is_asset_link(
+            "Photo - http://example.org/media/1/plant.jpg"
+        ));
+        assert!(is_asset_link("Logo: https://example.org/logo.png"));
+        assert!(!is_asset_link("Read more - http://example.org/a and more"));
+        assert!(!is_asset_link("See the 2026 report: https://example.org/r"));
+        assert!(is_source_line("Issued by: Harbour Trust"));
+        assert!(!is_source_line(
+            "Source: a person familiar with the talks said it would fail."
+        ));
+        assert!(!is_source_line("Sources say"));
     }
 }

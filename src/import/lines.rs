@@ -1,7 +1,10 @@
 //! The input as lines grouped in blocks, the common ground of the plain-text
 //! and Markdown readers: each line knows the block it belongs to (blocks are
 //! separated by blank lines, or by Markdown structure), what kind of block that
-//! is, and whether the whole line was set in bold or italic.
+//! is, and whether the whole line was set in bold or italic — and how the
+//! copy is laid out: hard-wrapped at a width, or one paragraph per line.
+
+use super::shapes::{all_caps, ends_sentence};
 
 /// What kind of block a line came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +120,72 @@ fn wrapped_style(line: &str) -> (Style, &str) {
         }
     }
     (Style::Plain, line)
+}
+
+/// The width plain copy is hard-wrapped at: the third-longest line (a URL
+/// or two may overrun it), when at least a fifth of the lines in blocks of
+/// several lines come within 15 characters of it and at least three such
+/// lines break a sentence, the next line going on in lower case (the wrap,
+/// not the end of a paragraph or a stack of head lines). `None` for
+/// copy with one paragraph per line, Markdown structure, or too few lines
+/// to tell.
+pub(crate) fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            l.kind == Kind::Para
+                && (lines.get(i + 1).is_some_and(|n| n.block == l.block)
+                    || i.checked_sub(1).is_some_and(|p| lines[p].block == l.block))
+        })
+        .map(|(_, l)| l.text.chars().count())
+        .collect();
+    if lengths.len() < 6 {
+        return None;
+    }
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    let width = lengths[2];
+    let near = lengths
+        .iter()
+        .filter(|&&n| n + 15 >= width && n <= width)
+        .count();
+    let wraps = lines
+        .windows(2)
+        .filter(|pair| {
+            let n = pair[0].text.chars().count();
+            pair[0].kind == Kind::Para
+                && pair[1].block == pair[0].block
+                && n + 15 >= width
+                && n <= width
+                && !ends_sentence(&pair[0].text)
+                && !pair[0].text.ends_with([':', ';'])
+                && pair[1].text.chars().next().is_some_and(char::is_lowercase)
+        })
+        .count();
+    ((40..=100).contains(&width) && near * 5 >= lengths.len() && wraps >= 3).then_some(width)
+}
+
+/// Whether copy separates paragraphs by single line breaks: most line breaks
+/// inside blocks follow the end of a sentence, or some line is longer than a
+/// wrapped line would be (110 characters).
+pub(crate) fn one_paragraph_per_line(body: &[Line]) -> bool {
+    let mut breaks = 0usize;
+    let mut sentence_breaks = 0usize;
+    let mut long_lines = false;
+    for pair in body.windows(2) {
+        if pair[0].block != pair[1].block {
+            continue;
+        }
+        breaks += 1;
+        let text = &pair[0].text;
+        if ends_sentence(text) || text.ends_with([':', ';', '”', '"']) || all_caps(text) {
+            sentence_breaks += 1;
+        }
+        if pair[0].text.chars().count() > 110 || pair[1].text.chars().count() > 110 {
+            long_lines = true;
+        }
+    }
+    breaks > 0 && (long_lines || sentence_breaks * 2 >= breaks)
 }
 
 #[cfg(test)]

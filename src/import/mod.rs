@@ -15,7 +15,10 @@
 //! 1. **The headline**: among the first lines (up to the lede), the first
 //!    `# Heading` or wholly **bold** line; otherwise the first line that is not
 //!    a note, wire furniture or a wholly *italic* line (an italic line above
-//!    the headline is a summary). Reuters designators (`UPDATE 1-`,
+//!    the headline is a summary). A headline hard-wrapped over two lines
+//!    (the next word would not have fitted within the copy's wrap width) is
+//!    joined. IPTC 7901 wire text marks its headline (the field ended by
+//!    ` =`), and that line is taken. Reuters designators (`UPDATE 1-`,
 //!    `REFILE-`, `CORRECTED-UPDATE 2-`) are taken off the headline and kept
 //!    in the editor's note as a version note.
 //! 2. **Above the headline**: a keyword line (`BC-US--Storm-Damage,3rd
@@ -35,7 +38,9 @@
 //!    above lines that are); and notes.
 //! 4. **The body**: every remaining line, as paragraphs.
 //!
-//! **Notes, never dropped.** Anywhere in the copy, `Eds:` / `Editor's note:`
+//! **Notes, never dropped.** In the head, a press release's header lines
+//! (`MEDIA RELEASE PR67276`, `FOR IMMEDIATE RELEASE`) and its `Source: …`
+//! line; anywhere in the copy, `Eds:` / `Editor's note:`
 //! lines (label removed), bracketed wire notes (`(Adds union statement in
 //! paragraph 6)`), reporting and editing credits (`(Reporting by …; Editing
 //! by …)`), copyright trailers (`© 2026 …`, `Copyright 2026 …`), photo
@@ -55,7 +60,10 @@
 //! **without the agency credit** (`MIAMI`, `LONDON, March 3`), and **the
 //! lede keeps its text unchanged**, credit and all: that is how wire ledes
 //! read, and no word is lost by a wrong guess. A dateline standing on its own
-//! line is taken as typed.
+//! line is taken as typed, less the agency credit and the dash a
+//! press-release wire sets after it (`AUSTIN, Texas, Feb. 1, 2017
+//! /PRNewswire/ --` → `AUSTIN, Texas, Feb. 1, 2017`, the credit to the
+//! note). A line opening with a dateline is the lede, never a subhead.
 //!
 //! **Paragraphs.** A paragraph is one blank-line block, its lines joined with
 //! a space (hard-wrapped copy) — unless the copy separates paragraphs by
@@ -162,6 +170,11 @@ impl Imported {
 /// fits no shape ends up in the body or the editor's note, and the report says
 /// so.
 pub fn import(text: &str, kind: ImportKind) -> Imported {
+    import_given(text, kind, None)
+}
+
+/// [`import`], with the headline's line given by the format's reader.
+fn import_given(text: &str, kind: ImportKind, given: Option<classify::GivenHeadline>) -> Imported {
     let mut report = Vec::new();
     let had_bom = text.starts_with('\u{feff}');
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -176,6 +189,6 @@ pub fn import(text: &str, kind: ImportKind) -> Imported {
         ImportKind::Markdown => markdown::markdown_lines(&text),
         ImportKind::PlainText => lines::plain_lines(&text),
     };
-    let (pieces, report) = classify::classify(doc.lines, doc.extras, report);
+    let (pieces, report) = classify::classify(doc.lines, doc.extras, report, given);
     Imported::from_pieces(pieces, report)
 }

@@ -289,6 +289,27 @@ pub(crate) fn is_standalone_dateline(text: &str) -> bool {
         && !is_agency(text)
 }
 
+/// A dateline standing on its own line ([`is_standalone_dateline`]), as
+/// typed or as press-release and some wire copy set it — with the agency
+/// credit and the dash the lede would follow: `AUSTIN, Texas, Feb. 1, 2017
+/// /PRNewswire/ --`, `SYDNEY, Nov 6 AAP -`. Gives the dateline without the
+/// credit and the dash, and the credit taken off ("" when none).
+pub(crate) fn dateline_line(text: &str) -> Option<(&str, &str)> {
+    let undashed = text
+        .trim_end()
+        .trim_end_matches(['-', '—', '–', '_'])
+        .trim_end();
+    if undashed.is_empty() {
+        return None;
+    }
+    let (place, _) = without_agency(undashed);
+    let credit = undashed[place.len()..]
+        .trim()
+        .trim_start_matches(',')
+        .trim();
+    is_standalone_dateline(place).then_some((place, credit))
+}
+
 /// A dateline in ordinary capitals: a place and a country or date, every
 /// word capitalised or a number ("Kyiv, Ukraine", "Port Ellen, Nov. 23").
 pub(crate) fn is_titlecase_dateline(text: &str) -> bool {
@@ -311,6 +332,23 @@ pub(crate) fn is_titlecase_dateline(text: &str) -> bool {
 /// 6`. Gives the dateline and whether a credit was removed.
 pub(crate) fn without_agency(dateline: &str) -> (&str, bool) {
     let d = dateline.trim().trim_end_matches(',').trim_end();
+    // Press-release wires credit in slashes: `AUSTIN, Texas, Feb. 1, 2017
+    // /PRNewswire/`, `July 25, 2018/PRNewswire-AsiaNet/`.
+    if let Some(inner_end) = d.strip_suffix('/')
+        && let Some(open) = inner_end.rfind('/')
+    {
+        let inner = inner_end[open + 1..].trim();
+        let plausible = inner.chars().any(char::is_alphabetic)
+            && inner.split_whitespace().count() <= 4
+            && !inner.contains(':');
+        let place = inner_end[..open]
+            .trim_end()
+            .trim_end_matches(',')
+            .trim_end();
+        if plausible && !place.is_empty() {
+            return (place, true);
+        }
+    }
     if let Some(open) = d.rfind('(')
         && d.ends_with(')')
     {
@@ -409,5 +447,31 @@ mod tests {
         assert_eq!(lede("The mayor — who said"), None);
         assert_eq!(lede("Berlin — the city"), None);
         assert_eq!(without_agency("SYDNEY, Nov 6 AAP"), ("SYDNEY, Nov 6", true));
+        assert_eq!(
+            without_agency("AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/"),
+            ("AUSTIN, Texas, Feb. 1, 2017", true)
+        );
+        assert_eq!(
+            without_agency("MUMBAI, India, July 25, 2018/PRNewswire-AsiaNet/"),
+            ("MUMBAI, India, July 25, 2018", true)
+        );
+        assert_eq!(without_agency("LAGOS, 11/13/"), ("LAGOS, 11/13/", false));
+        assert_eq!(
+            dateline_line("AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --"),
+            Some(("AUSTIN, Texas, Feb. 1, 2017", "/PRNewswire-AsiaNet/"))
+        );
+        assert_eq!(
+            dateline_line("NEW YORK, LONDON and BEIJING, Feb. 2, 2017 /PRNewswire/ --"),
+            Some(("NEW YORK, LONDON and BEIJING, Feb. 2, 2017", "/PRNewswire/"))
+        );
+        assert_eq!(
+            dateline_line("PORT ELLEN, Nov. 23 —"),
+            Some(("PORT ELLEN, Nov. 23", ""))
+        );
+        assert_eq!(
+            dateline_line("PORT ELLEN, Nov. 23"),
+            Some(("PORT ELLEN, Nov. 23", ""))
+        );
+        assert_eq!(dateline_line("NATO and EU agree on sanctions -"), None);
     }
 }

@@ -10,7 +10,9 @@
 //!   and end mark removed); ANPA's `^…=` byline lines give the byline (the
 //!   first) and its title or agency line (the rest → note); the first one, when it is the
 //!   keyword line with a word count (`^BC-US--Storm,466<`), goes to the note.
-//!   The ` =` end-of-field mark of IPTC 7901 (dpa) is removed. Tab-indented paragraphs
+//!   The ` =` end-of-field mark of IPTC 7901 (dpa) is removed; the first
+//!   field it ends in the head is the headline, or the byline under it
+//!   ([`Unframed::headline_line`]). Tab-indented paragraphs
 //!   become blank-line blocks. Other control characters are removed. AP's
 //!   7-bit typography is read: ` _ ` is a dash, ``` `` ``` and `''` quotes.
 //! - **ZCZC … NNNN** (AAP): `#` keyword → slug, `$` headline (or an ANPA
@@ -19,7 +21,9 @@
 //! - Anything else is taken as plain text.
 
 use super::detect;
+use super::shapes::is_byline;
 use super::xml::collapse;
+use crate::story::word_count;
 
 const SOH: char = '\u{1}';
 const STX: char = '\u{2}';
@@ -36,6 +40,10 @@ pub struct Unframed {
     pub byline: Option<String>,
     /// Transmission lines for the editor's note.
     pub notes: Vec<String>,
+    /// The 1-based line of `text` that IPTC 7901 marks as the headline: the
+    /// head's first field ending with ` =` or, when that is the byline, the
+    /// line above it.
+    pub headline_line: Option<usize>,
     pub report: Vec<String>,
 }
 
@@ -117,12 +125,30 @@ fn header_fields(header: &str, out: &mut Unframed) {
 fn copy_lines(copy: &str, out: &mut Unframed) {
     let mut lines = Vec::new();
     let mut first_caret = true;
+    // The indent of the line that opened the paragraph by its indent, while
+    // the paragraph runs: a line indented deeper with spaces continues it (a
+    // hanging indent, `    -- Point one of the release,` over `       its
+    // second line`), one indented as much opens the next.
+    let mut opened_at: Option<usize> = None;
     for raw in copy.split('\n') {
-        let indented = raw.starts_with('\t') || raw.starts_with("   ");
+        let indent: usize = raw
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 8 } else { 1 })
+            .sum();
+        // Tab-led lines are ANPA paragraphs, never a hanging indent's.
+        let hanging = !raw.starts_with('\t') && opened_at.is_some_and(|at| indent > at);
+        let indented = (raw.starts_with('\t') || raw.starts_with("   ")) && !hanging;
         let line = clean(raw);
         if line.is_empty() {
+            opened_at = None;
             lines.push(String::new());
             continue;
+        }
+        if indented {
+            opened_at = Some(indent);
+        } else if !hanging {
+            opened_at = None;
         }
         if let Some(inner) = line.strip_prefix('^') {
             let inner = inner.trim_end();
@@ -185,12 +211,32 @@ fn copy_lines(copy: &str, out: &mut Unframed) {
             );
         }
     }
-    // IPTC 7901 ends the headline and byline fields with " =".
+    // IPTC 7901 ends the headline and byline fields with " =": the first
+    // such field among the head's lines is the headline, or the byline under
+    // it.
+    let head_end = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .take(8)
+        .find(|(_, l)| l.ends_with(" ="))
+        .map(|(i, _)| i);
     for line in lines.iter_mut() {
         if let Some(head) = line.strip_suffix(" =") {
             *line = head.trim_end().to_owned();
         }
     }
+    let headline = head_end.and_then(|end| {
+        if is_byline(&lines[end]) {
+            (0..end).rev().find(|&i| !lines[i].is_empty())
+        } else {
+            Some(end)
+        }
+    });
+    let leading_blank = lines.iter().take_while(|l| l.is_empty()).count();
+    out.headline_line = headline
+        .filter(|&i| word_count(&lines[i]) <= 30)
+        .map(|i| i - leading_blank + 1);
     out.text = lines.join("\n").trim().to_owned();
 }
 
@@ -292,6 +338,19 @@ mod tests {
         assert_eq!(
             got.text,
             "Talks could fail\n\n\nBerlin (dpa) - Talks\nmay fail."
+        );
+    }
+
+    #[test]
+    fn a_hanging_indent_continues_its_paragraph() {
+        let got = read(
+            b"Berth opens\n\n    -- Point one of the release runs\n       over a second line\n    \
+              -- Point two\n\tMIAMI (AP) _ A storm hit.\n\tSecond para.\n",
+        );
+        assert_eq!(
+            got.text,
+            "Berth opens\n\n\n-- Point one of the release runs\nover a second line\n\n\
+             -- Point two\n\nMIAMI (AP) _ A storm hit.\n\nSecond para."
         );
     }
 
