@@ -318,6 +318,8 @@ pub struct CopydeskApp {
     pub(crate) screenshot: Option<crate::ui::ScreenshotJob>,
     autosave: Option<Autosave>,
     was_focused: bool,
+    /// Whether a text field had the keyboard at the end of the last frame.
+    was_typing: bool,
     /// The system clipboard for rich text (kept open: on X11 the copying
     /// program serves the clipboard for as long as it holds it).
     rich_clipboard: Option<arboard::Clipboard>,
@@ -360,6 +362,7 @@ impl CopydeskApp {
             screenshot: None,
             autosave: None,
             was_focused: true,
+            was_typing: false,
             rich_clipboard: None,
             checks: ChecksPanel::new(),
             show_checks: true,
@@ -767,6 +770,7 @@ impl CopydeskApp {
         {
             self.queue.push(command);
         }
+        self.handle_escape(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.refresh_speller(&ctx);
@@ -796,14 +800,19 @@ impl CopydeskApp {
         );
         self.banners_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
+        let sides = usize::from(self.show_history)
+            + usize::from(self.show_checks && matches!(self.view, View::Editor));
+        let width = ui.available_width();
         if self.show_history {
             let mut action = None;
             let selected = match self.view {
                 View::Draft(n) => Some(n),
                 _ => None,
             };
+            let side = SideWidths::new(width, sides, 340.0);
             egui::Panel::left("history")
-                .default_size(340.0)
+                .default_size(side.default)
+                .size_range(side.min..=side.max)
                 .show(ui, |ui| {
                     action =
                         self.history
@@ -830,8 +839,10 @@ impl CopydeskApp {
             if let Some(problem) = problem {
                 self.error(problem);
             }
+            let side = SideWidths::new(width, sides, 330.0);
             egui::Panel::right("checks")
-                .default_size(330.0)
+                .default_size(side.default)
+                .size_range(side.min..=side.max)
                 .show(ui, |ui| {
                     if let Some(spelling) = &self.spelling
                         && self.settings.spelling.enabled
@@ -894,6 +905,7 @@ impl CopydeskApp {
         if self.modal.is_some() && self.modal.as_ref().map(std::mem::discriminant) != drawn_modal {
             ctx.request_repaint();
         }
+        self.was_typing = ctx.text_edit_focused();
         if let Some(job) = &mut self.screenshot
             && job.step(&ctx)
         {
@@ -922,6 +934,41 @@ impl CopydeskApp {
         for problem in std::mem::take(&mut spelling.problems) {
             self.error(problem);
         }
+    }
+
+    /// Escape closes the dialog or window on top, one per press: a window
+    /// (import review, export, settings), then the find bar, a draft or the
+    /// compare, then History and Checks. Modals answer Escape themselves (as
+    /// Cancel). While a text field has the keyboard, Escape only leaves the
+    /// field (egui's own behaviour), so no panel closes under the typist.
+    fn handle_escape(&mut self, ctx: &egui::Context) {
+        if self.modal.is_some() || !ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            return;
+        }
+        let in_window = self.import_review.is_some() || self.export.is_some() || self.show_settings;
+        // egui drops the focus on Escape before the frame runs: ask whether a
+        // text field had it at the end of the last frame.
+        if self.was_typing && !in_window {
+            return;
+        }
+        if self.import_review.is_some() {
+            self.import_review = None;
+        } else if self.export.is_some() {
+            self.export = None;
+        } else if self.show_settings {
+            self.show_settings = false;
+        } else if self.marking.find.is_open() && matches!(self.view, View::Editor) {
+            self.marking.find.close();
+        } else if !matches!(self.view, View::Editor) {
+            self.view = View::Editor;
+        } else if self.show_history {
+            self.show_history = false;
+        } else if self.show_checks {
+            self.show_checks = false;
+        } else {
+            return;
+        }
+        ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -1817,7 +1864,7 @@ impl CopydeskApp {
             Cancel,
         }
         let mut choice = None;
-        egui::Modal::new(Id::unique("copydesk-conflict")).show(ctx, |ui| {
+        let response = egui::Modal::new(Id::unique("copydesk-conflict")).show(ctx, |ui| {
             ui.set_max_width(480.0);
             ui.heading("The file changed on disk");
             ui.label(format!(
@@ -1852,6 +1899,9 @@ impl CopydeskApp {
                 }
             });
         });
+        if choice.is_none() && response.should_close() {
+            choice = Some(Choice::Cancel);
+        }
         match choice {
             None => Some(Modal::Conflict { path, then, label }),
             Some(Choice::Cancel) => None,
@@ -1879,7 +1929,7 @@ impl CopydeskApp {
 
     fn reload_modal(&mut self, ctx: &egui::Context, path: PathBuf) -> Option<Modal> {
         let mut reload = None;
-        egui::Modal::new(Id::unique("copydesk-reload")).show(ctx, |ui| {
+        let response = egui::Modal::new(Id::unique("copydesk-reload")).show(ctx, |ui| {
             ui.set_max_width(440.0);
             ui.heading("The file changed on disk");
             ui.label(format!(
@@ -1895,6 +1945,10 @@ impl CopydeskApp {
                 }
             });
         });
+        if reload.is_none() && response.should_close() {
+            // Escape keeps this version, as "Keep this version" does.
+            reload = Some(false);
+        }
         match reload {
             None => Some(Modal::Reload { path }),
             Some(true) => {
@@ -2005,6 +2059,34 @@ impl CopydeskApp {
             egui::FontId::proportional(22.0),
             Color32::WHITE,
         );
+    }
+}
+
+/// How wide the side panels (History, Checks) may be, so the editor between
+/// them always keeps room for every field and counter whole.
+struct SideWidths {
+    default: f32,
+    min: f32,
+    max: f32,
+}
+
+impl SideWidths {
+    /// The editor column's least width: the slug beside the status, and the
+    /// body's counts on the row of its label.
+    const CENTRAL_MIN: f32 = 470.0;
+    const MIN: f32 = 180.0;
+    const MAX: f32 = 440.0;
+
+    /// For a window `width` wide with `panels` side panels open, and a panel
+    /// whose width is `default` when there is room.
+    fn new(width: f32, panels: usize, default: f32) -> Self {
+        let share = (width - Self::CENTRAL_MIN) / panels.max(1) as f32;
+        let max = share.clamp(Self::MIN, Self::MAX);
+        SideWidths {
+            default: default.min(max),
+            min: Self::MIN.min(max),
+            max,
+        }
     }
 }
 

@@ -88,36 +88,39 @@ fn fields_ui(
     overlay: &Overlay<'_>,
     out: &mut EditorOutput,
 ) {
-    // Slug and status on one row.
-    ui.horizontal(|ui| {
-        ui.vertical(|ui| {
-            ui.set_width((ui.available_width() - 180.0).max(200.0));
-            line_field(
-                ui,
-                Field::Slug,
-                fields,
-                limits,
-                Look::Line(14.0),
-                overlay,
-                out,
-            );
+    // Slug and status on one row, or the status below the slug when the
+    // column is too narrow for both.
+    const STATUS_WIDTH: f32 = 160.0;
+    const SLUG_MIN: f32 = 240.0;
+    let spacing = ui.spacing().item_spacing.x;
+    if ui.available_width() >= SLUG_MIN + STATUS_WIDTH + 2.0 * spacing {
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(ui.available_width() - STATUS_WIDTH - spacing);
+                line_field(
+                    ui,
+                    Field::Slug,
+                    fields,
+                    limits,
+                    Look::Line(14.0),
+                    overlay,
+                    out,
+                );
+            });
+            ui.vertical(|ui| status_ui(ui, status, out));
         });
-        ui.vertical(|ui| {
-            let label = ui.label(RichText::new("Status").strong());
-            egui::ComboBox::from_id_salt("status")
-                .selected_text(status.label())
-                .width(150.0)
-                .show_ui(ui, |ui| {
-                    for s in Status::ALL {
-                        if ui.selectable_value(status, s, s.label()).changed() {
-                            out.changed = true;
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-        });
-    });
+    } else {
+        line_field(
+            ui,
+            Field::Slug,
+            fields,
+            limits,
+            Look::Line(14.0),
+            overlay,
+            out,
+        );
+        status_ui(ui, status, out);
+    }
     line_field(
         ui,
         Field::Headline,
@@ -166,9 +169,7 @@ fn fields_ui(
         thousands(counts.paragraphs),
         minutes
     );
-    let label = field_header(ui, Field::Body, |ui| {
-        ui.label(RichText::new(summary).weak());
-    });
+    let label = field_header(ui, Field::Body, Some(RichText::new(summary).weak()));
     let font = FontId::proportional(theme::BODY_SIZE);
     let edit = Shape {
         rows: 18,
@@ -182,7 +183,7 @@ fn fields_ui(
         out.body_changed = true;
     }
 
-    let label = field_header(ui, Field::Note, |_| {});
+    let label = field_header(ui, Field::Note, None);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let edit = Shape {
         rows: 3,
@@ -289,34 +290,76 @@ fn show_field(
     response
 }
 
-/// The field's label on the left and `extra` (counters) on the right. Returns
-/// the label's id, to tie the editor to it as its accessible name.
-fn field_header(ui: &mut Ui, field: Field, extra: impl FnOnce(&mut Ui)) -> egui::Id {
+/// The field's label on the left and its counter text on the right. When
+/// both do not fit on one row (a narrow column between the side panels), the
+/// counter goes on its own row below the label and wraps there, so it is
+/// always shown whole. Returns the label's id, to tie the editor to it as its
+/// accessible name.
+fn field_header(ui: &mut Ui, field: Field, counter: Option<RichText>) -> egui::Id {
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        let label = ui.label(RichText::new(field.label()).strong());
-        ui.with_layout(Layout::right_to_left(Align::Center), extra);
+    let title = RichText::new(field.label()).strong();
+    let Some(counter) = counter else {
+        return ui.label(title).id;
+    };
+    let width = |ui: &Ui, text: &RichText| {
+        egui::WidgetText::from(text.clone())
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x
+    };
+    let needed = width(ui, &title) + ui.spacing().item_spacing.x * 2.0 + width(ui, &counter);
+    if needed <= ui.available_width() {
+        ui.horizontal(|ui| {
+            let label = ui.label(title);
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.label(counter);
+            });
+            label.id
+        })
+        .inner
+    } else {
+        let label = ui.label(title);
+        ui.with_layout(Layout::top_down(Align::Max), |ui| {
+            ui.add(egui::Label::new(counter).wrap());
+        });
         label.id
-    })
-    .inner
+    }
 }
 
 /// "23 / 64", or "71 / 64 · 7 over" in the error colour.
-fn limit_counter(ui: &mut Ui, text: &str, limit: Option<usize>) {
+fn limit_counter(ui: &Ui, text: &str, limit: Option<usize>) -> Option<RichText> {
     let count = story::char_count(text);
     match limit {
-        Some(limit) if count > limit => {
-            ui.label(
-                RichText::new(format!("{count} / {limit} · {} over", count - limit))
-                    .color(theme::error_text(ui))
-                    .strong(),
-            );
-        }
-        Some(limit) => {
-            ui.label(RichText::new(format!("{count} / {limit}")).weak());
-        }
-        None => {}
+        Some(limit) if count > limit => Some(
+            RichText::new(format!("{count} / {limit} · {} over", count - limit))
+                .color(theme::error_text(ui))
+                .strong(),
+        ),
+        Some(limit) => Some(RichText::new(format!("{count} / {limit}")).weak()),
+        None => None,
     }
+}
+
+/// The status picker, labelled "Status".
+fn status_ui(ui: &mut Ui, status: &mut Status, out: &mut EditorOutput) {
+    let label = ui.label(RichText::new("Status").strong());
+    egui::ComboBox::from_id_salt("status")
+        .selected_text(status.label())
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            for s in Status::ALL {
+                if ui.selectable_value(status, s, s.label()).changed() {
+                    out.changed = true;
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 /// How a one-line field is shown.
@@ -339,7 +382,8 @@ fn line_field(
     out: &mut EditorOutput,
 ) {
     let limit = limits.for_field(field);
-    let label = field_header(ui, field, |ui| limit_counter(ui, fields.get(field), limit));
+    let counter = limit_counter(ui, fields.get(field), limit);
+    let label = field_header(ui, field, counter);
     let text = fields.get_mut(field);
     let response = match look {
         Look::Line(size) => {

@@ -200,30 +200,47 @@ impl History {
                         None => String::new(),
                     };
                     let detail = format!("{} · {} words{delta}", entry.when, entry.words);
-                    ui.horizontal(|ui| {
+                    // The title and Compare on one row, the details on the
+                    // whole width below: nothing overlaps in a narrow panel.
+                    let is_selected = selected == Some(entry.number);
+                    ui.vertical(|ui| {
                         ui.set_height(row_height - 6.0);
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if ui
-                                .small_button("Compare")
-                                .on_hover_text(format!(
-                                    "Compare draft {} with the text on screen",
-                                    entry.number
-                                ))
-                                .clicked()
-                            {
-                                action = Some(HistoryAction::CompareWithCurrent(entry.number));
-                            }
+                        ui.horizontal(|ui| {
                             ui.with_layout(
-                                egui::Layout::left_to_right(egui::Align::Center),
+                                egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
-                                    let is_selected = selected == Some(entry.number);
-                                    let text = format!("{title}\n{detail}");
-                                    if ui.selectable_label(is_selected, text).clicked() {
-                                        action = Some(HistoryAction::View(entry.number));
+                                    if ui
+                                        .small_button("Compare")
+                                        .on_hover_text(format!(
+                                            "Compare draft {} with the text on screen",
+                                            entry.number
+                                        ))
+                                        .clicked()
+                                    {
+                                        action =
+                                            Some(HistoryAction::CompareWithCurrent(entry.number));
                                     }
+                                    ui.with_layout(
+                                        egui::Layout::left_to_right(egui::Align::Center),
+                                        |ui| {
+                                            if ui.selectable_label(is_selected, title).clicked() {
+                                                action = Some(HistoryAction::View(entry.number));
+                                            }
+                                        },
+                                    );
                                 },
                             );
                         });
+                        if ui
+                            .add(
+                                egui::Label::new(RichText::new(detail).weak())
+                                    .wrap()
+                                    .sense(egui::Sense::click()),
+                            )
+                            .clicked()
+                        {
+                            action = Some(HistoryAction::View(entry.number));
+                        }
                     });
                 }
             });
