@@ -10,6 +10,11 @@
 //! - `checks/all_10k_messy`: `check` on the same story with hundreds of
 //!   findings (double spaces, repeated words, spaces before commas, straight
 //!   apostrophes among curly quotes).
+//! - `style/all_rules_10k` (issue 12; budget 5 ms): every rule of the
+//!   default house style (`StyleSet::defaults`) on the 10,000-word story
+//!   with some wire-style slips written in ("per cent", "Kiev", "e-mail",
+//!   "web site", ...), as the checks panel runs them after an edit.
+//!   `checks/all_10k` is the reference in the same run.
 //!
 //! - `checks/pathological/*` (issue 11): everything `copydesk check` does —
 //!   `check_with_summary`, then line and column of every finding — on three
@@ -22,6 +27,7 @@
 
 use std::hint::black_box;
 
+use copydesk::checks::style::StyleSet;
 use copydesk::checks::{self, CheckSettings};
 use copydesk::story::{Dismissal, Fields};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -80,6 +86,32 @@ fn bench_checks(c: &mut Criterion) {
     });
 }
 
+/// Every rule of the default house style on 10,000 words of copy that breaks
+/// some of them.
+fn bench_style(c: &mut Criterion) {
+    let set = StyleSet::defaults();
+    let mut fields = common::story_with_words(10_000).fields;
+    for (from, to, n) in [
+        ("the city", "the city of Kiev", 10),
+        ("about", "about 3 per cent", 10),
+        ("the report", "the report on the web site", 5),
+        ("the election", "the Ukraine election", 5),
+        ("national", "on-line", 5),
+    ] {
+        fields.body = fields.body.replacen(from, to, n);
+    }
+    let found = set.check(&fields, &[]);
+    eprintln!(
+        "style: {} rules, {} findings on {} words",
+        set.len(),
+        found.len(),
+        copydesk::story::word_count(&fields.body)
+    );
+    c.bench_function("style/all_rules_10k", |b| {
+        b.iter(|| black_box(set.check(black_box(&fields), &[])))
+    });
+}
+
 /// What `copydesk check` does with a text: every check, then the position of
 /// every finding.
 fn check_and_place(fields: &Fields, settings: &CheckSettings) -> usize {
@@ -119,5 +151,5 @@ fn bench_pathological(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_checks, bench_pathological);
+criterion_group!(benches, bench_checks, bench_style, bench_pathological);
 criterion_main!(benches);

@@ -12,6 +12,19 @@
 //! - `frame/idle_10k_unfocused`: a frame with no input and nothing focused.
 //! - `counts/body_10k`, `counts/body_50k`: `BodyCounts::of` alone, the
 //!   recount of the body that every keystroke in the body triggers.
+//! - `frame/type_10k_marked` (issue 12; budget 2 ms): the typing frame in a
+//!   10,000-word story with about 100 slips, spelling on and its wavy
+//!   underlines showing. The cursor moves on one place after every keystroke
+//!   (untimed), so each keystroke makes a paragraph the spelling thread has
+//!   not seen and it is sent there, as in real typing.
+//!   The editor changes the text after the marks were brought up to date,
+//!   so two more frames belong to each keystroke:
+//! - `frame/following_10k_marked`: the frame right after, in which the marks
+//!   catch up and the changed paragraph goes to the spelling thread;
+//! - `frame/answer_10k_marked`: the frame the spelling thread's answer asks
+//!   for (it takes the changed paragraph's marks in).
+//! - `frame/idle_10k_marked`: a frame with no input in the same window.
+//!   `frame/type_10k` above is the reference for these three.
 //!
 //! Run with `cargo bench --bench frame`.
 
@@ -19,7 +32,12 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
 use copydesk::BodyCounts;
+use copydesk::spell::{self, Library};
+use copydesk::story::{Field, Story};
 use copydesk::ui::{CopydeskApp, Document, Settings};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{
@@ -42,24 +60,73 @@ struct Window {
     ctx: Context,
     app: CopydeskApp,
     time: f64,
+    /// Announcements from the spelling thread (its repaint requests).
+    spelt: Receiver<()>,
 }
 
 impl Window {
     fn new(words: usize) -> Self {
+        Self::open(common::story_with_words(words), None)
+    }
+
+    /// The window on a story with slips, spelling it with en_US, every
+    /// paragraph spelt and marked before it returns.
+    fn marked(words: usize) -> Self {
+        let dict = Arc::new(spell::load_bundled("en_US").unwrap());
+        let library = Library::from_loaded(vec![("en_US".to_owned(), dict)]);
+        let mut window = Self::open(common::story_with_slips(words), Some(library));
+        window.settle_spelling();
+        let marked = window.app.marking.marks().misspelt(Field::Body).len();
+        eprintln!("frame: {marked} words marked in the body");
+        assert!(marked > 0, "no marks: the bench would measure nothing");
+        window
+    }
+
+    fn open(story: Story, library: Option<Arc<Library>>) -> Self {
         let ctx = Context::default();
-        let story = common::story_with_words(words);
+        let (tx, spelt) = channel();
+        ctx.set_repaint_observer(Box::new(move |_| {
+            if std::thread::current().name() == Some("copydesk-spelling") {
+                let _ = tx.send(());
+            }
+        }));
         let doc = Document::from_file(story, PathBuf::from("bench.ron"));
-        let app = CopydeskApp::new(&ctx, doc, Settings::default());
+        let mut app = CopydeskApp::new(&ctx, doc, Settings::default());
+        if let Some(library) = library {
+            app = app.with_spelling(library);
+        }
         let mut window = Window {
             ctx,
             app,
             time: 0.0,
+            spelt,
         };
         // Let fonts, layout and the scroll area settle.
         for _ in 0..3 {
             window.frame(Vec::new());
         }
         window
+    }
+
+    /// Run frames until every paragraph is spelt and marked.
+    fn settle_spelling(&mut self) {
+        let spell = |w: &Self| {
+            (
+                w.app.marking.spell.is_pending(),
+                w.app.marking.spell.is_complete(),
+            )
+        };
+        while spell(self) != (false, true) {
+            self.wait_for_spelling();
+            self.frame(Vec::new());
+        }
+    }
+
+    /// Wait for the spelling thread to announce an answer.
+    fn wait_for_spelling(&self) {
+        self.spelt
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the spelling thread never answered");
     }
 
     fn input(&mut self, events: Vec<Event>) -> RawInput {
@@ -131,14 +198,18 @@ fn typed_x() -> Event {
     Event::Text("x".into())
 }
 
-fn backspace() -> Event {
+fn press(key: Key) -> Event {
     Event::Key {
-        key: Key::Backspace,
-        physical_key: Some(Key::Backspace),
+        key,
+        physical_key: Some(key),
         pressed: true,
         repeat: false,
         modifiers: Modifiers::NONE,
     }
+}
+
+fn backspace() -> Event {
+    press(Key::Backspace)
 }
 
 /// Time only the frame that types "x"; delete it again in an untimed frame.
@@ -161,11 +232,76 @@ fn bench_typing(c: &mut Criterion, name: &str, words: usize) {
     assert_eq!(window.body_len(), len, "the body drifted during the bench");
 }
 
+/// Which frame of a keystroke with spelling marks to time.
+#[derive(Clone, Copy, PartialEq)]
+enum Timed {
+    /// The frame that types the letter (the editor changes the text after
+    /// the marks were brought up to date, so they catch up next frame).
+    Typing,
+    /// The frame after it: the marks catch up with the text and the changed
+    /// paragraph goes to the spelling thread.
+    Following,
+    /// The frame the spelling thread's answer asks for.
+    Answer,
+}
+
+/// A keystroke in a marked window: type "x" (a paragraph the spelling
+/// thread has not seen), the frame after, the frame that takes the answer
+/// in, then Backspace and move the cursor on one place (untimed). Only the
+/// `timed` frame counts.
+fn bench_typing_marked(c: &mut Criterion, name: &str, words: usize, timed: Timed) {
+    let mut window = Window::marked(words);
+    window.focus_body();
+    // Off the place `focus_body` typed at, whose paragraph is spelt already.
+    window.frame(vec![press(Key::ArrowRight)]);
+    window.settle_spelling();
+    let len = window.body_len();
+    let (mut answered, mut iterations) = (0u64, 0u64);
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(30);
+    group.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            let mut timed_frame = |window: &mut Window, events: Vec<Event>, which: Timed| {
+                let start = Instant::now();
+                black_box(window.frame(events));
+                if which == timed {
+                    total += start.elapsed();
+                }
+            };
+            for _ in 0..iters {
+                iterations += 1;
+                while window.spelt.try_recv().is_ok() {}
+                timed_frame(&mut window, vec![typed_x()], Timed::Typing);
+                timed_frame(&mut window, Vec::new(), Timed::Following);
+                if window.app.marking.spell.is_pending() {
+                    window.wait_for_spelling();
+                    answered += 1;
+                }
+                timed_frame(&mut window, Vec::new(), Timed::Answer);
+                window.frame(vec![backspace(), press(Key::ArrowRight)]);
+                window.frame(Vec::new());
+            }
+            total
+        });
+    });
+    group.finish();
+    assert_eq!(window.body_len(), len, "the body drifted during the bench");
+    eprintln!("frame/{name}: {answered} of {iterations} keystrokes went to the spelling thread");
+}
+
 fn bench_idle(c: &mut Criterion, name: &str, words: usize, focused: bool) {
     let mut window = Window::new(words);
     if focused {
         window.focus_body();
     }
+    c.bench_function(name, |b| b.iter(|| black_box(window.frame(Vec::new()))));
+}
+
+fn bench_idle_marked(c: &mut Criterion, name: &str, words: usize) {
+    let mut window = Window::marked(words);
+    window.focus_body();
+    window.settle_spelling();
     c.bench_function(name, |b| b.iter(|| black_box(window.frame(Vec::new()))));
 }
 
@@ -184,6 +320,10 @@ fn frame_benches(c: &mut Criterion) {
     bench_idle(c, "frame/idle_10k_unfocused", 10_000, false);
     bench_counts(c, "counts/body_10k", 10_000);
     bench_counts(c, "counts/body_50k", 50_000);
+    bench_typing_marked(c, "type_10k_marked", 10_000, Timed::Typing);
+    bench_typing_marked(c, "following_10k_marked", 10_000, Timed::Following);
+    bench_typing_marked(c, "answer_10k_marked", 10_000, Timed::Answer);
+    bench_idle_marked(c, "frame/idle_10k_marked", 10_000);
 }
 
 criterion_group!(benches, frame_benches);

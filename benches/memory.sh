@@ -2,6 +2,11 @@
 # Resident memory (VmRSS) of Copydesk holding a 200-draft story, against a bare
 # eframe window of the same size, both release builds under Xvfb.
 #
+# Spelling (issue 12): the same story three ways, to show what the
+# dictionaries cost: with `--no-spelling` (no dictionary loaded), as is (the
+# default en_US loads at start), and with the story set to en_GB (en_US at
+# start and en_GB for the story: both loaded).
+#
 # Usage: benches/memory.sh [SECONDS]   (default: read VmRSS after 5 seconds)
 # Needs: xvfb-run (Debian/Ubuntu package "xvfb").
 #
@@ -30,6 +35,8 @@ export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$
 
 story="$tmp/story-200-drafts.ron"
 "$maker" "$story" 200 2000 >&2
+story_gb="$tmp/story-200-drafts-en_GB.ron"
+"$maker" "$story_gb" 200 2000 en_GB >&2
 
 # Every descendant of a process, depth first.
 descendants() {
@@ -76,14 +83,21 @@ rss_kib() {
 
 bare_kib="$(rss_kib "$bare")"
 app_kib="$(rss_kib "$copydesk" "$story")"
+none_kib="$(rss_kib "$copydesk" --no-spelling "$story")"
+both_kib="$(rss_kib "$copydesk" "$story_gb")"
 diff_kib=$((app_kib - bare_kib))
 
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
 echo "bare eframe window:            VmRSS $bare_kib KiB ($(mib "$bare_kib"))"
-echo "copydesk, 200-draft story:     VmRSS $app_kib KiB ($(mib "$app_kib"))"
+echo "copydesk, 200-draft story:     VmRSS $app_kib KiB ($(mib "$app_kib")) (en_US loaded)"
 echo "difference:                    $diff_kib KiB ($(mib "$diff_kib")); target within 80 MB"
 if [ "$diff_kib" -le $((80 * 1000 * 1000 / 1024)) ]; then
     echo "within target"
 else
     echo "OVER target"
 fi
+echo
+echo "spelling, the same story:"
+echo "  --no-spelling (none loaded): VmRSS $none_kib KiB ($(mib "$none_kib"))"
+echo "  en_US loaded:                VmRSS $app_kib KiB ($(mib "$app_kib")); +$(mib $((app_kib - none_kib)))"
+echo "  en_US and en_GB loaded:      VmRSS $both_kib KiB ($(mib "$both_kib")); +$(mib $((both_kib - none_kib)))"

@@ -2,7 +2,8 @@
 //! slightly edited from the one before (the same story `benches/store.rs` uses).
 //! Used by `benches/memory.sh`.
 //!
-//! `cargo run --release --example make_big_story -- OUT.ron [DRAFTS] [WORDS]`
+//! `cargo run --release --example make_big_story -- OUT.ron [DRAFTS] [WORDS] [LANG]`
+//! (LANG: the story's own spelling language, e.g. en_GB; none by default).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ mod common;
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     let Some(out) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: make_big_story OUT.ron [DRAFTS] [WORDS]");
+        eprintln!("usage: make_big_story OUT.ron [DRAFTS] [WORDS] [LANG]");
         return ExitCode::from(2);
     };
     let mut number = |default: usize| {
@@ -23,7 +24,8 @@ fn main() -> ExitCode {
     };
     let drafts = number(200);
     let words = number(2_000);
-    let story = common::drafted_story(drafts, words);
+    let mut story = common::drafted_story(drafts, words);
+    story.proofing.language = args.next().and_then(|a| a.into_string().ok());
     if let Err(err) = copydesk::store::save(&out, &story) {
         eprintln!("make_big_story: {err}");
         return ExitCode::from(2);

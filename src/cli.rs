@@ -37,6 +37,11 @@ pub struct Cli {
     /// Open the real window, render it, write a PNG of it to this path and exit.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
+
+    /// Open the window without spelling for this session: no dictionary is
+    /// loaded and nothing is marked (the setting is left as it is).
+    #[arg(long)]
+    pub no_spelling: bool,
 }
 
 /// What `check --fix` applies.

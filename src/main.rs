@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         None => copydesk::ui::run(copydesk::ui::Launch {
             file: args.file,
             screenshot: args.screenshot,
+            no_spelling: args.no_spelling,
         }),
     }
 }

@@ -234,6 +234,45 @@ pub fn edit(body: &str, rng: &mut Rng) -> String {
     paragraphs.join("\n\n")
 }
 
+/// Common typing slips of words in [`prose`]: (right, slip).
+pub const SLIPS: &[(&str, &str)] = &[
+    ("budget", "budjet"),
+    ("hospital", "hosptial"),
+    ("officials", "offcials"),
+    ("decision", "descision"),
+    ("expected", "expeted"),
+    ("district", "distrcit"),
+    ("proposal", "propsal"),
+    ("repairs", "repiars"),
+    ("funding", "fundng"),
+    ("families", "familes"),
+];
+
+/// `body` with every `every`-th occurrence of a [`SLIPS`] word (a whole
+/// word between spaces) mistyped, as raw copy arrives on the desk.
+pub fn with_slips(body: &str, every: usize) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut seen = 0;
+    for piece in body.split_inclusive(' ') {
+        let word = piece.trim_end_matches(' ');
+        if let Some((_, slip)) = SLIPS.iter().find(|(right, _)| *right == word) {
+            seen += 1;
+            if seen % every == 0 {
+                out.push_str(slip);
+                out.push_str(&piece[word.len()..]);
+                continue;
+            }
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+/// A story of about `words` words with about one word in a hundred mistyped.
+pub fn story_with_slips(words: usize) -> Story {
+    Story::with_fields(fields(with_slips(&prose(words, 0x5EED), 10)))
+}
+
 /// The other fields of a realistic story.
 pub fn fields(body: String) -> Fields {
     Fields {

@@ -35,6 +35,8 @@ pub struct Launch {
     pub file: Option<PathBuf>,
     /// Write a PNG of the window here, then exit.
     pub screenshot: Option<PathBuf>,
+    /// No spelling this session: no dictionary loaded, nothing marked.
+    pub no_spelling: bool,
 }
 
 /// The window size on first start.
@@ -73,13 +75,18 @@ pub fn run(launch: Launch) -> ExitCode {
                 }
                 _ => Settings::default(),
             };
-            // Dictionaries load on their own thread: the story's language
-            // (when it names one) first, then the default.
-            let library =
-                crate::spell::Library::load_in_background(vec![settings.spelling.language.clone()]);
+            // Dictionaries load on their own thread: the default language at
+            // start (unless spelling is off), a story's own when it is opened.
+            let preload = if settings.spelling.enabled {
+                vec![settings.spelling.language.clone()]
+            } else {
+                Vec::new()
+            };
             let mut app =
-                CopydeskApp::open_at_start(&cc.egui_ctx, launch.file.as_deref(), settings)
-                    .with_spelling(library);
+                CopydeskApp::open_at_start(&cc.egui_ctx, launch.file.as_deref(), settings);
+            if !launch.no_spelling {
+                app = app.with_spelling(crate::spell::Library::load_in_background(preload));
+            }
             if let Some(out) = screenshot {
                 app.persist = false;
                 app.screenshot = Some(ScreenshotJob::new(out, exit_in_app));
