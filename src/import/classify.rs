@@ -350,7 +350,10 @@ impl Classifier {
     /// A line of the editor's note; an "Eds:" line loses its label.
     fn note(&mut self, line: &Line, why: &str) {
         match eds_prefix(&line.text) {
-            Some("") => self.push(line, "", Role::Dropped, "empty Eds: label"),
+            // A label with nothing after it ("Eds", "Advisory", or a lone
+            // word that reads like one) stays in the note as typed: no word
+            // of the copy is ever lost.
+            Some("") => self.push(line, line.text.clone(), Role::Note, "label alone"),
             Some(rest) if why == "Eds: note" => {
                 let rest = rest.to_owned();
                 self.push(line, rest, Role::Note, why)
