@@ -72,7 +72,11 @@ pub struct Document {
     saved_dismissed: usize,
     saved_proofing: crate::story::Proofing,
     pub body_counts: BodyCounts,
-    /// Counts changes to the text, so autosave knows what it has written.
+    /// Changes with every change to the text, so autosave knows what it has
+    /// written and the marks what they were made for. Unique across all
+    /// documents of the process ([`next_generation`]): a document that
+    /// replaces another never reuses its numbers, so nothing made for the old
+    /// text (spelling marks, checks) is taken for the new.
     pub generation: u64,
     /// Fingerprint of the file's bytes as last read or written, to notice when
     /// someone else changed it.
@@ -80,6 +84,13 @@ pub struct Document {
     /// This document's recovery copy (`recovery::new_key`): its own, so two
     /// windows on one story never share or delete each other's copy.
     pub recovery_key: String,
+}
+
+/// A text generation never used before in this process (see
+/// [`Document::generation`]).
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Document {
@@ -93,7 +104,7 @@ impl Document {
             body_counts: BodyCounts::of(&story.fields.body),
             path,
             unsaved_name,
-            generation: 0,
+            generation: next_generation(),
             disk_hash: None,
             recovery_key: crate::recovery::new_key(&story.id),
             story,
@@ -102,7 +113,7 @@ impl Document {
 
     /// The text changed (by the editor or a command).
     pub fn touch(&mut self) {
-        self.generation += 1;
+        self.generation = next_generation();
     }
 
     /// A story brought back from its recovery copy: the text as recovered, the
