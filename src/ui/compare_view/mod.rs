@@ -877,7 +877,10 @@ fn button_rows(ui: &Ui, buttons: &[(usize, String)], width: f32) -> usize {
                 .size()
                 .x
         });
-        let w = (text + padding).min(width);
+        // Err on the side of one row too many: an underestimate puts the
+        // buttons over the next paragraph (seen in the real window), an
+        // overestimate only leaves a little space.
+        let w = (text * 1.1 + padding + 8.0).min(width);
         if used > 0.0 && used + w > width {
             rows += 1;
             used = 0.0;
