@@ -56,3 +56,28 @@ fn compare_inputs() {
 fn import_file_inputs() {
     run("import_file", checks::import_file);
 }
+
+#[test]
+fn import_nitf_inputs() {
+    run("import_nitf", checks::import_nitf);
+}
+
+#[test]
+fn import_newsml_inputs() {
+    run("import_newsml", checks::import_newsml);
+}
+
+#[test]
+fn import_ninjs_inputs() {
+    run("import_ninjs", checks::import_ninjs);
+}
+
+#[test]
+fn import_wire_inputs() {
+    run("import_wire", checks::import_wire);
+}
+
+#[test]
+fn import_docx_inputs() {
+    run("import_docx", checks::import_docx);
+}

@@ -344,6 +344,34 @@ fn a_30_mb_wire_file() {
     assert_clear_error(result, "feed.tst", "limit", started);
 }
 
+/// ZCZC field lines and the `#` keyword go to the note and slug without
+/// passing through the text importer: control characters in them (a NAK, a
+/// bell; the file is in a legacy encoding) must still come out, with or
+/// without copy after the fields. (Found by the `import_wire` fuzz target.)
+#[test]
+fn wire_field_lines_follow_the_text_rule() {
+    let header: &[u8] =
+        b"ZCZC AAP\r\n#Ferry\x15_BC1\r\n%Germany\x15politics\r\n@QLD\x07\x9d\xf8\r\n";
+    let fields_only = [header, b"NNNN\r\n"].concat();
+    let with_copy = [header, b"Body \x9d text.\r\nNNNN"].concat();
+    for bytes in [fields_only, with_copy] {
+        let (format, imported) = import_as("in.txt", &bytes).unwrap();
+        assert_eq!(format, Format::Wire);
+        let fields = imported.fields;
+        assert_eq!(normalized(fields.clone()), fields);
+        assert_eq!(fields.slug, "Ferry _BC1");
+        assert!(
+            fields.note.contains("Wire field: %Germany politics"),
+            "{fields:?}"
+        );
+        assert!(fields.note.contains("Wire field: @QLD"), "{fields:?}");
+        assert!(
+            !fields.note.chars().any(|c| c.is_control() && c != '\n'),
+            "{fields:?}"
+        );
+    }
+}
+
 #[test]
 fn cli_import_reads_formats_and_names_bad_files() {
     let dir = tempfile::tempdir().unwrap();

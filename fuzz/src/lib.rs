@@ -6,12 +6,13 @@
 //! seed corpus under plain `cargo test`. It depends on nothing but `copydesk`.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
 use copydesk::compare::{self, Granularity, Options, Row};
 use copydesk::export::{self, Format};
-use copydesk::import::{self, ImportKind};
+use copydesk::import::{self, ImportError, ImportKind, ImportOptions, TrackedChanges};
 use copydesk::store::{self, StoreError};
 use copydesk::story::{Field, Fields, Story, normalize_text};
 
@@ -103,29 +104,133 @@ const IMPORT_NAMES: [&str; 8] = [
 /// reader (NITF, NewsML, ninjs, DOCX, wire text, Markdown, plain text). The
 /// first byte picks the file name (low three bits, [`IMPORT_NAMES`]) and
 /// whether tracked changes are rejected (bit 3); the rest is the file.
-/// Importing never panics; an error names the file; an import follows the text
-/// rule (single-line fields hold no line break) and saves and loads back as
-/// the same story.
+/// The checks are those of [`check_import`].
 pub fn import_file(data: &[u8]) {
     let Some((&first, bytes)) = data.split_first() else {
         return;
     };
     let name = IMPORT_NAMES[usize::from(first & 7)];
-    let options = import::ImportOptions {
-        format: None,
-        tracked_changes: if first & 8 == 0 {
-            import::TrackedChanges::Accept
-        } else {
-            import::TrackedChanges::Reject
-        },
+    check_import(
+        Path::new(name),
+        bytes,
+        None,
+        tracked_changes(first & 8 != 0),
+    );
+}
+
+/// Bytes read as NITF, whatever they look like (the reader is forced, as
+/// `copydesk import --format nitf` does); the checks of [`check_import`].
+pub fn import_nitf(data: &[u8]) {
+    check_import(
+        Path::new("in.nitf"),
+        data,
+        Some(import::Format::Nitf),
+        TrackedChanges::Accept,
+    );
+}
+
+/// Bytes read as NewsML (G2 or 1.2), the reader forced.
+pub fn import_newsml(data: &[u8]) {
+    check_import(
+        Path::new("in.xml"),
+        data,
+        Some(import::Format::NewsMl),
+        TrackedChanges::Accept,
+    );
+}
+
+/// Bytes read as ninjs JSON, the reader forced.
+pub fn import_ninjs(data: &[u8]) {
+    check_import(
+        Path::new("in.json"),
+        data,
+        Some(import::Format::Ninjs),
+        TrackedChanges::Accept,
+    );
+}
+
+/// Bytes read as wire text (IPTC 7901, ANPA-1312, ZCZC), the reader forced.
+pub fn import_wire(data: &[u8]) {
+    check_import(
+        Path::new("in.anpa"),
+        data,
+        Some(import::Format::Wire),
+        TrackedChanges::Accept,
+    );
+}
+
+/// The parts of a Word document that [`import_docx`] fills, in order.
+pub const DOCX_PARTS: [&str; 5] = [
+    "word/document.xml",
+    "word/styles.xml",
+    "word/footnotes.xml",
+    "word/endnotes.xml",
+    "word/comments.xml",
+];
+
+/// A Word document built around the bytes and read with the DOCX reader
+/// forced. Mutated bytes of a whole .docx rarely get past the ZIP checksums
+/// (that is [`import_file`]'s job), so here the fuzzer writes the XML parts:
+/// the first byte's low bit rejects tracked changes; the rest, split at 0xFF
+/// bytes (never part of UTF-8), fills [`DOCX_PARTS`] in order (stored, not
+/// compressed); missing parts are left out. The checks of [`check_import`].
+pub fn import_docx(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
     };
-    let path = Path::new(name);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, part) in DOCX_PARTS.iter().zip(rest.split(|&b| b == 0xFF)) {
+        zip.start_file(*name, stored).expect("a zip entry");
+        zip.write_all(part).expect("writing to memory");
+    }
+    let bytes = zip.finish().expect("a zip archive").into_inner();
+    check_import(
+        Path::new("in.docx"),
+        &bytes,
+        Some(import::Format::Docx),
+        tracked_changes(first & 1 != 0),
+    );
+}
+
+fn tracked_changes(reject: bool) -> TrackedChanges {
+    if reject {
+        TrackedChanges::Reject
+    } else {
+        TrackedChanges::Accept
+    }
+}
+
+/// `bytes` imported as the file `path`, as `format` or (`None`) the format
+/// recognised. Importing never panics. An error names the file (and, for a
+/// forced reader that refuses the bytes, that reader's format). An import
+/// is in the forced format, follows the text rule (single-line fields hold
+/// no line break) and saves and loads back as the same story.
+fn check_import(
+    path: &Path,
+    bytes: &[u8],
+    format: Option<import::Format>,
+    changes: TrackedChanges,
+) {
+    let options = ImportOptions {
+        format,
+        tracked_changes: changes,
+    };
     match import::import_bytes(path, bytes, &options) {
         Err(err) => {
             let message = err.to_string();
-            assert!(message.contains(name), "unnamed file: {message}");
+            assert_eq!(err.path(), path, "{message}");
+            let name = path.display().to_string();
+            assert!(message.starts_with(&name), "unnamed file: {message}");
+            if let (Some(format), ImportError::Invalid { format: label, .. }) = (format, &err) {
+                assert_eq!(*label, format.label(), "{message}");
+            }
         }
-        Ok((_, imported)) => {
+        Ok((used, imported)) => {
+            if let Some(format) = format {
+                assert_eq!(used, format, "the reader asked for was not used");
+            }
             let fields = &imported.fields;
             assert_follows_text_rule(fields);
             for field in Field::ALL.into_iter().filter(|f| !f.is_multiline()) {

@@ -214,6 +214,8 @@ fn with_wire_header(imported: Imported, unframed: wire::Unframed) -> Imported {
         for line in &notes {
             notes_push(&mut imported.fields.note, line);
         }
+        // The header's lines did not go through the text importer.
+        imported.fields.normalize();
         return imported;
     }
     let mut pieces = imported.pieces;

@@ -277,7 +277,7 @@ fn zczc(text: &str, out: &mut Unframed) {
             let mut chars = trimmed.chars();
             match chars.next() {
                 Some('#') => {
-                    let slug = chars.as_str().trim().to_owned();
+                    let slug = clean(chars.as_str());
                     out.report.push(format!("“#” keyword line “{slug}” → slug"));
                     out.slug = Some(slug);
                     continue;
@@ -292,7 +292,7 @@ fn zczc(text: &str, out: &mut Unframed) {
                     continue;
                 }
                 Some('%' | ':' | '&' | '*' | '@' | '=' | '+' | '~' | '$') => {
-                    out.notes.push(format!("Wire field: {trimmed}"));
+                    out.notes.push(format!("Wire field: {}", clean(trimmed)));
                     continue;
                 }
                 _ => in_fields = false,
