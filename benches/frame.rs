@@ -24,7 +24,8 @@
 //! - `frame/answer_10k_marked`: the frame the spelling thread's answer asks
 //!   for (it takes the changed paragraph's marks in).
 //! - `frame/idle_10k_marked`: a frame with no input in the same window.
-//!   `frame/type_10k` above is the reference for these three.
+//! - `frame/type_10k_unmarked`, `frame/following_10k_unmarked`: the same
+//!   keystrokes on the same story with spelling off: the references.
 //!
 //! Run with `cargo bench --bench frame`.
 
@@ -62,6 +63,7 @@ struct Window {
     time: f64,
     /// Announcements from the spelling thread (its repaint requests).
     spelt: Receiver<()>,
+    spelling: bool,
 }
 
 impl Window {
@@ -92,6 +94,7 @@ impl Window {
         }));
         let doc = Document::from_file(story, PathBuf::from("bench.ron"));
         let mut app = CopydeskApp::new(&ctx, doc, Settings::default());
+        let spelling = library.is_some();
         if let Some(library) = library {
             app = app.with_spelling(library);
         }
@@ -100,6 +103,7 @@ impl Window {
             app,
             time: 0.0,
             spelt,
+            spelling,
         };
         // Let fonts, layout and the scroll area settle.
         for _ in 0..3 {
@@ -110,6 +114,9 @@ impl Window {
 
     /// Run frames until every paragraph is spelt and marked.
     fn settle_spelling(&mut self) {
+        if !self.spelling {
+            return;
+        }
         let spell = |w: &Self| {
             (
                 w.app.marking.spell.is_pending(),
@@ -250,7 +257,16 @@ enum Timed {
 /// in, then Backspace and move the cursor on one place (untimed). Only the
 /// `timed` frame counts.
 fn bench_typing_marked(c: &mut Criterion, name: &str, words: usize, timed: Timed) {
-    let mut window = Window::marked(words);
+    bench_keystroke_frames(c, name, Window::marked(words), timed);
+}
+
+/// The same keystrokes with spelling off, on the same story (the reference).
+fn bench_typing_unmarked(c: &mut Criterion, name: &str, words: usize, timed: Timed) {
+    let window = Window::open(common::story_with_slips(words), None);
+    bench_keystroke_frames(c, name, window, timed);
+}
+
+fn bench_keystroke_frames(c: &mut Criterion, name: &str, mut window: Window, timed: Timed) {
     window.focus_body();
     // Off the place `focus_body` typed at, whose paragraph is spelt already.
     window.frame(vec![press(Key::ArrowRight)]);
@@ -320,6 +336,8 @@ fn frame_benches(c: &mut Criterion) {
     bench_idle(c, "frame/idle_10k_unfocused", 10_000, false);
     bench_counts(c, "counts/body_10k", 10_000);
     bench_counts(c, "counts/body_50k", 50_000);
+    bench_typing_unmarked(c, "type_10k_unmarked", 10_000, Timed::Typing);
+    bench_typing_unmarked(c, "following_10k_unmarked", 10_000, Timed::Following);
     bench_typing_marked(c, "type_10k_marked", 10_000, Timed::Typing);
     bench_typing_marked(c, "following_10k_marked", 10_000, Timed::Following);
     bench_typing_marked(c, "answer_10k_marked", 10_000, Timed::Answer);
