@@ -27,6 +27,10 @@
 //! - `frame/type_10k_unmarked`, `frame/following_10k_unmarked`: the same
 //!   keystrokes on the same story with spelling off: the references.
 //!
+//! The keystroke cases also print the median UI-thread CPU time of the timed
+//! frame (`CLOCK_THREAD_CPUTIME_ID`): on a shared machine wall time includes
+//! the time other processes had the core.
+//!
 //! Run with `cargo bench --bench frame`.
 
 use std::hint::black_box;
@@ -273,16 +277,20 @@ fn bench_keystroke_frames(c: &mut Criterion, name: &str, mut window: Window, tim
     window.settle_spelling();
     let len = window.body_len();
     let (mut answered, mut iterations) = (0u64, 0u64);
+    let mut cpu_times = Vec::new();
     let mut group = c.benchmark_group("frame");
     group.sample_size(30);
     group.bench_function(name, |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             let mut timed_frame = |window: &mut Window, events: Vec<Event>, which: Timed| {
-                let start = Instant::now();
+                let (start, cpu) = (Instant::now(), common::thread_cpu());
                 black_box(window.frame(events));
                 if which == timed {
                     total += start.elapsed();
+                    if let (Some(a), Some(b)) = (cpu, common::thread_cpu()) {
+                        cpu_times.push(b.saturating_sub(a));
+                    }
                 }
             };
             for _ in 0..iters {
@@ -304,6 +312,13 @@ fn bench_keystroke_frames(c: &mut Criterion, name: &str, mut window: Window, tim
     group.finish();
     assert_eq!(window.body_len(), len, "the body drifted during the bench");
     eprintln!("frame/{name}: {answered} of {iterations} keystrokes went to the spelling thread");
+    if let Some(cpu) = common::median(&mut cpu_times) {
+        eprintln!(
+            "frame/{name}: UI-thread CPU time per frame, median {:.3} ms of {} frames",
+            cpu.as_secs_f64() * 1000.0,
+            cpu_times.len()
+        );
+    }
 }
 
 fn bench_idle(c: &mut Criterion, name: &str, words: usize, focused: bool) {
