@@ -278,6 +278,7 @@ fn bench_keystroke_frames(c: &mut Criterion, name: &str, mut window: Window, tim
     let len = window.body_len();
     let (mut answered, mut iterations) = (0u64, 0u64);
     let mut cpu_times = Vec::new();
+    let mut switches = (0u64, 0u64);
     let mut group = c.benchmark_group("frame");
     group.sample_size(30);
     group.bench_function(name, |b| {
@@ -285,11 +286,16 @@ fn bench_keystroke_frames(c: &mut Criterion, name: &str, mut window: Window, tim
             let mut total = Duration::ZERO;
             let mut timed_frame = |window: &mut Window, events: Vec<Event>, which: Timed| {
                 let (start, cpu) = (Instant::now(), common::thread_cpu());
+                let before = common::thread_switches();
                 black_box(window.frame(events));
                 if which == timed {
                     total += start.elapsed();
                     if let (Some(a), Some(b)) = (cpu, common::thread_cpu()) {
                         cpu_times.push(b.saturating_sub(a));
+                    }
+                    if let (Some(a), Some(b)) = (before, common::thread_switches()) {
+                        switches.0 += b.0 - a.0;
+                        switches.1 += b.1 - a.1;
                     }
                 }
             };
@@ -317,6 +323,11 @@ fn bench_keystroke_frames(c: &mut Criterion, name: &str, mut window: Window, tim
             "frame/{name}: UI-thread CPU time per frame, median {:.3} ms of {} frames",
             cpu.as_secs_f64() * 1000.0,
             cpu_times.len()
+        );
+        eprintln!(
+            "frame/{name}: in those frames the UI thread waited {} times (locks, channels) \
+             and lost its core {} times",
+            switches.0, switches.1
         );
     }
 }

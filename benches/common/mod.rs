@@ -27,6 +27,23 @@ pub fn thread_cpu() -> Option<Duration> {
     None
 }
 
+/// Context switches of this thread so far: (voluntary, involuntary). A
+/// voluntary one is a wait (a lock, a channel, I/O); an involuntary one is the
+/// core taken away by another thread or process.
+#[cfg(target_os = "linux")]
+pub fn thread_switches() -> Option<(u64, u64)> {
+    // SAFETY: an all-zero `rusage` is valid; `getrusage` only writes to it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `getrusage` writes the one `rusage` it is given.
+    let rc = unsafe { libc::getrusage(libc::RUSAGE_THREAD, &mut usage) };
+    (rc == 0).then_some((usage.ru_nvcsw as u64, usage.ru_nivcsw as u64))
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn thread_switches() -> Option<(u64, u64)> {
+    None
+}
+
 /// The median of `samples` (`None` when empty).
 pub fn median(samples: &mut [Duration]) -> Option<Duration> {
     samples.sort();
