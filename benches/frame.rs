@@ -24,7 +24,12 @@
 //! - `frame/answer_10k_marked`: the frame the spelling thread's answer asks
 //!   for (it takes the changed paragraph's marks in).
 //! - `frame/idle_10k_marked`: a frame with no input in the same window.
-//!   `frame/type_10k` above is the reference for these three.
+//! - `frame/type_10k_unmarked`, `frame/following_10k_unmarked`: the same
+//!   keystrokes on the same story with spelling off: the references.
+//!
+//! The keystroke cases also print the median UI-thread CPU time of the timed
+//! frame (`CLOCK_THREAD_CPUTIME_ID`): on a shared machine wall time includes
+//! the time other processes had the core.
 //!
 //! Run with `cargo bench --bench frame`.
 
@@ -62,6 +67,7 @@ struct Window {
     time: f64,
     /// Announcements from the spelling thread (its repaint requests).
     spelt: Receiver<()>,
+    spelling: bool,
 }
 
 impl Window {
@@ -92,6 +98,7 @@ impl Window {
         }));
         let doc = Document::from_file(story, PathBuf::from("bench.ron"));
         let mut app = CopydeskApp::new(&ctx, doc, Settings::default());
+        let spelling = library.is_some();
         if let Some(library) = library {
             app = app.with_spelling(library);
         }
@@ -100,6 +107,7 @@ impl Window {
             app,
             time: 0.0,
             spelt,
+            spelling,
         };
         // Let fonts, layout and the scroll area settle.
         for _ in 0..3 {
@@ -110,6 +118,9 @@ impl Window {
 
     /// Run frames until every paragraph is spelt and marked.
     fn settle_spelling(&mut self) {
+        if !self.spelling {
+            return;
+        }
         let spell = |w: &Self| {
             (
                 w.app.marking.spell.is_pending(),
@@ -250,23 +261,42 @@ enum Timed {
 /// in, then Backspace and move the cursor on one place (untimed). Only the
 /// `timed` frame counts.
 fn bench_typing_marked(c: &mut Criterion, name: &str, words: usize, timed: Timed) {
-    let mut window = Window::marked(words);
+    bench_keystroke_frames(c, name, Window::marked(words), timed);
+}
+
+/// The same keystrokes with spelling off, on the same story (the reference).
+fn bench_typing_unmarked(c: &mut Criterion, name: &str, words: usize, timed: Timed) {
+    let window = Window::open(common::story_with_slips(words), None);
+    bench_keystroke_frames(c, name, window, timed);
+}
+
+fn bench_keystroke_frames(c: &mut Criterion, name: &str, mut window: Window, timed: Timed) {
     window.focus_body();
     // Off the place `focus_body` typed at, whose paragraph is spelt already.
     window.frame(vec![press(Key::ArrowRight)]);
     window.settle_spelling();
     let len = window.body_len();
     let (mut answered, mut iterations) = (0u64, 0u64);
+    let mut cpu_times = Vec::new();
+    let mut switches = (0u64, 0u64);
     let mut group = c.benchmark_group("frame");
     group.sample_size(30);
     group.bench_function(name, |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             let mut timed_frame = |window: &mut Window, events: Vec<Event>, which: Timed| {
-                let start = Instant::now();
+                let (start, cpu) = (Instant::now(), common::thread_cpu());
+                let before = common::thread_switches();
                 black_box(window.frame(events));
                 if which == timed {
                     total += start.elapsed();
+                    if let (Some(a), Some(b)) = (cpu, common::thread_cpu()) {
+                        cpu_times.push(b.saturating_sub(a));
+                    }
+                    if let (Some(a), Some(b)) = (before, common::thread_switches()) {
+                        switches.0 += b.0 - a.0;
+                        switches.1 += b.1 - a.1;
+                    }
                 }
             };
             for _ in 0..iters {
@@ -288,6 +318,18 @@ fn bench_typing_marked(c: &mut Criterion, name: &str, words: usize, timed: Timed
     group.finish();
     assert_eq!(window.body_len(), len, "the body drifted during the bench");
     eprintln!("frame/{name}: {answered} of {iterations} keystrokes went to the spelling thread");
+    if let Some(cpu) = common::median(&mut cpu_times) {
+        eprintln!(
+            "frame/{name}: UI-thread CPU time per frame, median {:.3} ms of {} frames",
+            cpu.as_secs_f64() * 1000.0,
+            cpu_times.len()
+        );
+        eprintln!(
+            "frame/{name}: in those frames the UI thread waited {} times (locks, channels) \
+             and lost its core {} times",
+            switches.0, switches.1
+        );
+    }
 }
 
 fn bench_idle(c: &mut Criterion, name: &str, words: usize, focused: bool) {
@@ -320,6 +362,8 @@ fn frame_benches(c: &mut Criterion) {
     bench_idle(c, "frame/idle_10k_unfocused", 10_000, false);
     bench_counts(c, "counts/body_10k", 10_000);
     bench_counts(c, "counts/body_50k", 50_000);
+    bench_typing_unmarked(c, "type_10k_unmarked", 10_000, Timed::Typing);
+    bench_typing_unmarked(c, "following_10k_unmarked", 10_000, Timed::Following);
     bench_typing_marked(c, "type_10k_marked", 10_000, Timed::Typing);
     bench_typing_marked(c, "following_10k_marked", 10_000, Timed::Following);
     bench_typing_marked(c, "answer_10k_marked", 10_000, Timed::Answer);

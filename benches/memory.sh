@@ -21,7 +21,8 @@ command -v xvfb-run >/dev/null || {
     exit 2
 }
 
-cargo build --release --quiet --bin copydesk --example bare_window --example make_big_story
+cargo build --release --quiet --bin copydesk --example bare_window --example make_big_story \
+    --example dictionary_memory
 
 root="$(pwd)"
 copydesk="$root/target/release/copydesk"
@@ -101,3 +102,6 @@ echo "spelling, the same story:"
 echo "  --no-spelling (none loaded): VmRSS $none_kib KiB ($(mib "$none_kib"))"
 echo "  en_US loaded:                VmRSS $app_kib KiB ($(mib "$app_kib")); +$(mib $((app_kib - none_kib)))"
 echo "  en_US and en_GB loaded:      VmRSS $both_kib KiB ($(mib "$both_kib")); +$(mib $((both_kib - none_kib)))"
+echo
+echo "the dictionaries alone, in a process of their own:"
+"$root/target/release/examples/dictionary_memory"

@@ -168,6 +168,7 @@ fn bench_keystroke(c: &mut Criterion) {
         .map(|(i, _)| i)
         .collect();
     let mut typed = 0usize;
+    let mut cpu_times = Vec::new();
     c.bench_function("spelling/keystroke_10k", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
@@ -178,16 +179,21 @@ fn bench_keystroke(c: &mut Criterion) {
                 m.story.fields.body.insert(at, letter);
                 m.generation += 1;
                 m.drain();
-                let start = Instant::now();
+                let (start, cpu) = (Instant::now(), common::thread_cpu());
                 m.update();
                 total += start.elapsed();
+                let mut used = common::thread_cpu().zip(cpu).map(|(b, a)| b - a);
                 // The frame the spelling thread's answer asks for.
                 if m.marking.spell.is_pending() {
                     m.wait();
-                    let start = Instant::now();
+                    let (start, cpu) = (Instant::now(), common::thread_cpu());
                     m.update();
                     total += start.elapsed();
+                    used = used
+                        .zip(common::thread_cpu().zip(cpu))
+                        .map(|(u, (b, a))| u + (b - a));
                 }
+                cpu_times.extend(used);
                 m.story.fields.body.remove(at);
                 m.generation += 1;
                 m.update();
@@ -196,6 +202,13 @@ fn bench_keystroke(c: &mut Criterion) {
         })
     });
     assert_eq!(m.marked(), marked, "the marks drifted during the bench");
+    if let Some(cpu) = common::median(&mut cpu_times) {
+        eprintln!(
+            "spelling/keystroke_10k: UI-thread CPU time per keystroke, median {:.1} µs of {}",
+            cpu.as_secs_f64() * 1e6,
+            cpu_times.len()
+        );
+    }
 }
 
 criterion_group!(benches, bench_spelling, bench_keystroke);

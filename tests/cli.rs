@@ -124,6 +124,8 @@ fn bad_arguments_exit_2() {
     let out = copydesk(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("info"));
+    // The window's switch for a session without dictionaries (memory.sh).
+    assert!(stdout(&out).contains("--no-spelling"));
 }
 
 // ---- diff -------------------------------------------------------------------------

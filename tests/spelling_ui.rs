@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use copydesk::spell::{self, Dictionary, Library};
 use copydesk::story::{Field, Fields, Story};
 use copydesk::ui::{CopydeskApp, Document, Settings};
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -95,6 +96,27 @@ fn spelling_findings_offer_suggestions_and_ignore() {
             .is_none()
     );
     assert!(harness.state().doc.is_dirty());
+}
+
+/// Suggestions wait for a pause in typing (each costs tens of milliseconds),
+/// then arrive: a slip typed into the body gets its fix in the checks panel.
+#[test]
+fn a_typed_slip_gets_its_fix_once_typing_pauses() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_harness(
+        dir.path(),
+        "The mayor will sign the plan.",
+        Library::from_loaded(dicts()),
+    );
+    let body = || (Role::MultilineTextInput, "Body");
+    harness.get_by_role_and_label(body().0, body().1).focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(body().0, body().1)
+        .type_text(" Officials recieve it.");
+    harness.run();
+    assert!(harness.state().doc.story.fields.body.contains("recieve"));
+    wait_for(&mut harness, "Fix: Change to “receive”");
 }
 
 #[test]

@@ -4,7 +4,51 @@
 //! Not every item is used by every target that includes this module.
 #![allow(dead_code)]
 
+use std::time::Duration;
+
 use copydesk::story::{self, Fields, Story};
+
+/// CPU time this thread has used so far (`None` where there is no per-thread
+/// clock). Unlike wall time it does not grow while a busy machine has the
+/// core elsewhere, so it says what a frame costs on a shared machine.
+#[cfg(unix)]
+pub fn thread_cpu() -> Option<Duration> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `clock_gettime` only writes the one `timespec` it is given.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    (rc == 0).then(|| Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
+}
+
+#[cfg(not(unix))]
+pub fn thread_cpu() -> Option<Duration> {
+    None
+}
+
+/// Context switches of this thread so far: (voluntary, involuntary). A
+/// voluntary one is a wait (a lock, a channel, I/O); an involuntary one is the
+/// core taken away by another thread or process.
+#[cfg(target_os = "linux")]
+pub fn thread_switches() -> Option<(u64, u64)> {
+    // SAFETY: an all-zero `rusage` is valid; `getrusage` only writes to it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `getrusage` writes the one `rusage` it is given.
+    let rc = unsafe { libc::getrusage(libc::RUSAGE_THREAD, &mut usage) };
+    (rc == 0).then_some((usage.ru_nvcsw as u64, usage.ru_nivcsw as u64))
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn thread_switches() -> Option<(u64, u64)> {
+    None
+}
+
+/// The median of `samples` (`None` when empty).
+pub fn median(samples: &mut [Duration]) -> Option<Duration> {
+    samples.sort();
+    samples.get(samples.len() / 2).copied()
+}
 
 /// A tiny deterministic generator (SplitMix64): the same text on every run.
 pub struct Rng(u64);

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::time::{Duration, Instant};
 
 use egui::{Color32, ProgressBar, RichText, Sense, Ui};
 
@@ -53,6 +54,10 @@ struct Row {
     /// that rule has.
     style: Option<(String, usize)>,
 }
+
+/// Suggestions for misspelt words are looked for once the text has not
+/// changed for this long (each costs tens of milliseconds of CPU).
+const SUGGEST_AFTER: Duration = Duration::from_millis(300);
 
 /// Texts larger than this (all fields, in bytes) are checked off the UI thread.
 const BACKGROUND_BYTES: usize = 16_000;
@@ -249,6 +254,8 @@ pub struct ChecksPanel {
     /// them (the findings are redone when it is done).
     unsuggested: Vec<String>,
     suggesting: Option<Receiver<()>>,
+    /// When the text last changed: suggestions wait for a pause in typing.
+    edited: Option<Instant>,
 }
 
 impl Input {
@@ -396,6 +403,13 @@ impl ChecksPanel {
         {
             return;
         }
+        if self
+            .input
+            .as_ref()
+            .is_some_and(|i| i.fields != story.fields)
+        {
+            self.edited = Some(Instant::now());
+        }
         let size: usize = Field::ALL.iter().map(|f| story.fields.get(*f).len()).sum();
         if size < BACKGROUND_BYTES {
             self.refresh(story, settings);
@@ -449,10 +463,19 @@ impl ChecksPanel {
         let Some(speller) = self.speller.clone() else {
             return;
         };
-        let words = std::mem::take(&mut self.unsuggested);
-        if words.is_empty() {
+        if self.unsuggested.is_empty() {
             return;
         }
+        // While the user types, each keystroke makes a new "misspelt" word
+        // (the word half typed): suggest only once typing pauses.
+        let typing = self
+            .edited
+            .map(|at| SUGGEST_AFTER.saturating_sub(at.elapsed()));
+        if let Some(wait) = typing.filter(|w| !w.is_zero()) {
+            ctx.request_repaint_after(wait);
+            return;
+        }
+        let words = std::mem::take(&mut self.unsuggested);
         let (tx, rx) = channel();
         let waker = ctx.clone();
         std::thread::spawn(move || {
