@@ -17,6 +17,7 @@ use crate::ui::autosave::Autosave;
 use crate::ui::checks_panel::{ChecksAction, ChecksPanel};
 use crate::ui::commands::{Command, Menu};
 use crate::ui::compare_view::{CompareAction, CompareView, Side};
+use crate::ui::desk_view::{DeskAction, DeskView};
 use crate::ui::dialogs::{self, FileDialogs, Filter, NativeDialogs, Picked, Request};
 use crate::ui::editor;
 use crate::ui::export_dialog::{ExportAction, ExportDialog};
@@ -46,6 +47,8 @@ pub struct Settings {
     pub checks: crate::checks::CheckSettings,
     /// Spelling on or off, and the default dictionary.
     pub spelling: crate::spell::SpellSettings,
+    /// The desk open when Copydesk last closed; it opens again at start.
+    pub last_desk: Option<PathBuf>,
 }
 
 impl Settings {
@@ -217,6 +220,8 @@ pub enum View {
     /// A saved draft, read-only.
     Draft(u32),
     Compare(Box<CompareView>),
+    /// The open desk's table of stories.
+    Desk,
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -238,6 +243,8 @@ enum PathPurpose {
     Save(Option<String>),
     Import,
     Export(Format, String),
+    /// A folder to open as a desk.
+    OpenDesk,
 }
 
 impl PathPurpose {
@@ -247,12 +254,13 @@ impl PathPurpose {
             PathPurpose::Save(_) => "Save story",
             PathPurpose::Import => "Import copy",
             PathPurpose::Export(..) => "Export",
+            PathPurpose::OpenDesk => "Open desk",
         }
     }
 
     fn action(&self) -> &'static str {
         match self {
-            PathPurpose::Open => "Open",
+            PathPurpose::Open | PathPurpose::OpenDesk => "Open",
             PathPurpose::Save(_) | PathPurpose::Export(..) => "Save",
             PathPurpose::Import => "Import",
         }
@@ -336,6 +344,8 @@ pub struct CopydeskApp {
     pub marking: crate::ui::marking::Marking,
     /// The house-style rules for the story on screen.
     house_style: crate::ui::house_style::HouseStyle,
+    /// The open desk, if any (shown when the view is [`View::Desk`]).
+    pub desk: Option<DeskView>,
 }
 
 impl CopydeskApp {
@@ -372,12 +382,25 @@ impl CopydeskApp {
             speller: None,
             marking: crate::ui::marking::Marking::new(),
             house_style: crate::ui::house_style::HouseStyle::new(),
+            desk: None,
         }
     }
 
     /// Open `file` if given (the sample story if not). A file that fails to load
     /// leaves an untitled story and an error message, never the broken file's path.
+    /// A folder opens as a desk (with an untitled story behind it); with
+    /// nothing given, the last desk opens again when there was one.
     pub fn open_at_start(ctx: &egui::Context, file: Option<&Path>, settings: Settings) -> Self {
+        let desk = match file {
+            Some(path) if path.is_dir() => Some(path.to_owned()),
+            Some(_) => None,
+            None => settings.last_desk.clone().filter(|p| p.is_dir()),
+        };
+        if let Some(root) = desk {
+            let mut app = Self::new(ctx, Document::untitled(), settings);
+            app.open_desk(&root);
+            return app;
+        }
         let mut app = match file {
             None => Self::new(ctx, Document::sample(), settings),
             Some(path) => match store::load_hashed(path) {
@@ -458,6 +481,44 @@ impl CopydeskApp {
         match command {
             Command::New => self.guard(Then::New),
             Command::Open => self.guard(Then::Open),
+            Command::OpenDesk => {
+                let request = Request {
+                    title: "Open desk (a folder of stories)".into(),
+                    start_dir: self
+                        .settings
+                        .last_desk
+                        .clone()
+                        .or_else(|| dialogs::folder_of(self.doc.path.as_deref())),
+                    filter: dialogs::STORY,
+                    file_name: None,
+                };
+                match self.dialogs.pick_folder(&request) {
+                    Picked::Path(path) => self.open_desk(&path),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => {
+                        let text = request
+                            .start_dir
+                            .map(|d| d.display().to_string())
+                            .unwrap_or_default();
+                        self.modal = Some(Modal::TypePath {
+                            purpose: PathPurpose::OpenDesk,
+                            text,
+                            then: None,
+                            confirm_replace: false,
+                        });
+                    }
+                }
+            }
+            Command::Desk => {
+                self.view = match (&self.view, &self.desk) {
+                    (View::Desk, _) => View::Editor,
+                    (_, Some(_)) => View::Desk,
+                    (_, None) => {
+                        self.info("No desk is open: File → Open Desk… (Ctrl+Shift+O)".into());
+                        View::Editor
+                    }
+                }
+            }
             Command::OpenPath(path) => self.guard(Then::OpenPath(path)),
             Command::Quit => self.guard(Then::Quit),
             Command::Save => self.save(None, None),
@@ -594,6 +655,25 @@ impl CopydeskApp {
             }
             Err(err) => self.error(err.to_string()),
         }
+    }
+
+    /// Open the folder `root` as a desk and show its table. The index is read
+    /// (or built) on its own thread; the table shows progress meanwhile.
+    fn open_desk(&mut self, root: &Path) {
+        if !root.is_dir() {
+            return self.error(format!(
+                "{}: not a folder (a desk is a folder of stories)",
+                root.display()
+            ));
+        }
+        let settings = crate::desk::DeskSettings {
+            checks: self.settings.checks.clone(),
+            ..crate::desk::DeskSettings::default()
+        };
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+        self.desk = Some(DeskView::open(&self.ctx, &root, settings));
+        self.settings.last_desk = Some(root);
+        self.view = View::Desk;
     }
 
     /// Open the story's draft archive, once the story's changes are saved.
@@ -800,10 +880,11 @@ impl CopydeskApp {
         );
         self.banners_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
-        let sides = usize::from(self.show_history)
+        let show_history = self.show_history && !matches!(self.view, View::Desk);
+        let sides = usize::from(show_history)
             + usize::from(self.show_checks && matches!(self.view, View::Editor));
         let width = ui.available_width();
-        if self.show_history {
+        if show_history {
             let mut action = None;
             let selected = match self.view {
                 View::Draft(n) => Some(n),
@@ -991,6 +1072,9 @@ impl CopydeskApp {
         let Some(path) = dropped.into_iter().next() else {
             return;
         };
+        if path.is_dir() {
+            return self.open_desk(&path);
+        }
         let is_story = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
@@ -1271,7 +1355,7 @@ impl CopydeskApp {
         let path = match &purpose {
             PathPurpose::Save(_) => dialogs::with_extension(path, "ron"),
             PathPurpose::Export(format, _) => dialogs::with_extension(path, format.extension()),
-            PathPurpose::Open | PathPurpose::Import => path,
+            PathPurpose::Open | PathPurpose::Import | PathPurpose::OpenDesk => path,
         };
         let replacing = purpose.writes() && path.exists() && Some(&path) != self.doc.path.as_ref();
         if replacing && !confirm_replace {
@@ -1284,6 +1368,7 @@ impl CopydeskApp {
         }
         match purpose {
             PathPurpose::Open => self.open_path(&path),
+            PathPurpose::OpenDesk => self.open_desk(&path),
             PathPurpose::Import => self.import_path(&path),
             PathPurpose::Save(label) => self.write_to(path, then, label),
             PathPurpose::Export(_, output) => self.write_export(&path, &output),
@@ -1440,6 +1525,26 @@ impl CopydeskApp {
                     }
                     Some(crate::ui::history::DraftAction::Restore(field)) => self.restore(n, field),
                     None => {}
+                }
+            }
+            View::Desk => {
+                let Some(desk) = &mut self.desk else {
+                    self.view = View::Editor;
+                    return;
+                };
+                match desk.ui(ui) {
+                    // A prompt is up (unsaved changes): the table waits.
+                    _ if self.modal.is_some() => {}
+                    Some(DeskAction::Open(path)) => self.queue.push(Command::OpenPath(path)),
+                    Some(DeskAction::Close) => self.view = View::Editor,
+                    None => {}
+                }
+                if let Some(why) = desk.failure() {
+                    let why = why.to_owned();
+                    self.desk = None;
+                    self.settings.last_desk = None;
+                    self.view = View::Editor;
+                    self.error(why);
                 }
             }
             View::Compare(view) => {
