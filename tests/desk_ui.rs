@@ -189,7 +189,7 @@ fn filters_by_status_and_by_section() {
     harness.get_by_role_and_label(Role::Button, "Ready").click();
     harness.run();
     assert_eq!(slugs_in_order(&harness), ["council-vote"]);
-    harness.get_by_label_contains("1 stories");
+    harness.get_by_label_contains("1 story ·");
 
     harness
         .get_by_role_and_label(Role::ComboBox, "Show status")
@@ -301,4 +301,253 @@ fn a_folder_on_the_command_line_opens_as_a_desk() {
     wait_for_desk(&mut harness);
     assert!(matches!(harness.state().view, View::Desk));
     harness.get_by_role_and_label(Role::Button, "bridge");
+}
+
+// ---- status from the table -------------------------------------------------
+
+/// Pick `status` in the status picker of the row whose slug is `slug`.
+fn pick_status(harness: &mut Harness<'_, CopydeskApp>, slug: &str, status: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, slug).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, status).click();
+    harness.run();
+}
+
+#[test]
+fn status_changes_from_the_table_in_the_file() {
+    let dir = desk();
+    let mut harness = open_desk(dir.path());
+    pick_status(&mut harness, "cup-final", "Edited");
+    let saved = store::load(&dir.path().join("sport/final.ron")).unwrap();
+    assert_eq!(saved.status, Status::Edited);
+    assert_eq!(saved.fields.headline, "Albion win the cup", "text kept");
+    let said: Vec<String> = harness
+        .state()
+        .messages()
+        .map(|(_, t)| t.to_owned())
+        .collect();
+    assert!(
+        said.iter().any(|m| m.contains("status is now Edited")),
+        "{said:?}"
+    );
+    // The table shows it at once.
+    harness.get_by_role_and_label(Role::ComboBox, "cup-final");
+    let shown = format!(
+        "{:?}",
+        harness.get_by_role_and_label(Role::ComboBox, "cup-final")
+    );
+    assert!(shown.contains("Edited"), "{shown}");
+}
+
+#[test]
+fn ready_with_an_error_shows_the_errors_first_and_an_override_is_recorded() {
+    let dir = desk();
+    let root = dir.path();
+    // Slug over its limit (an error) and a double space (a warning).
+    put(
+        root,
+        "late.ron",
+        "harbour-footbridge-reopens-after-repair",
+        "Footbridge late",
+        "The  bridge opened late.",
+        Status::Edited,
+    );
+    let path = root.join("late.ron");
+    let before = std::fs::read(&path).unwrap();
+    let mut harness = open_desk(root);
+    let slug = "harbour-footbridge-reopens-after-repair";
+    pick_status(&mut harness, slug, "Ready");
+
+    harness.get_by_label(&format!("“{slug}” is not ready"));
+    let error = harness.get_by_label("Error").rect();
+    let warning = harness.get_by_label("Warning").rect();
+    assert!(error.min.y < warning.min.y, "errors come first");
+    harness.get_by_label_contains("Slug is 39 characters");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "refused: file untouched"
+    );
+
+    // Escape is Cancel.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(&format!("“{slug}” is not ready"))
+            .is_none()
+    );
+    assert!(matches!(harness.state().view, View::Desk));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // Again, with a reason: it goes, and who and why are in the file.
+    pick_status(&mut harness, slug, "Ready");
+    let why = harness.get_by_role_and_label(
+        Role::TextInput,
+        "Why send it anyway (recorded in the story)",
+    );
+    why.focus();
+    why.type_text("Desk chief: slug fixed at print — Київ");
+    harness.run();
+    harness.get_by_label("Send to Ready anyway").click();
+    harness.run();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.status, Status::Ready);
+    let decision = saved.decisions.last().expect("the override is recorded");
+    assert_eq!(decision.action, "ready-override");
+    assert!(
+        decision.why.contains("slug fixed at print — Київ"),
+        "{}",
+        decision.why
+    );
+    assert!(!decision.who.is_empty());
+}
+
+#[test]
+fn the_gate_can_open_the_story_to_fix_it() {
+    let dir = desk();
+    put(
+        dir.path(),
+        "late.ron",
+        "harbour-footbridge-reopens-after-repair",
+        "Footbridge late",
+        "The bridge opened late.",
+        Status::Edited,
+    );
+    let mut harness = open_desk(dir.path());
+    pick_status(
+        &mut harness,
+        "harbour-footbridge-reopens-after-repair",
+        "Ready",
+    );
+    harness.get_by_label("Open the story").click();
+    harness.run();
+    assert!(matches!(harness.state().view, View::Editor));
+    assert_eq!(harness.state().doc.story.fields.headline, "Footbridge late");
+}
+
+#[test]
+fn a_story_with_unsaved_edits_keeps_its_status_until_saved() {
+    let dir = desk();
+    let mut harness = open_desk(dir.path());
+    let row = harness.get_by_role_and_label(Role::Button, "bridge");
+    row.click();
+    row.click();
+    harness.run();
+    let headline = harness.get_by_role_and_label(Role::TextInput, "Headline");
+    headline.focus();
+    headline.type_text(" today");
+    harness.run();
+    assert!(harness.state().doc.is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    harness.run();
+    pick_status(&mut harness, "bridge", "Draft");
+    let saved = store::load(&dir.path().join("bridge.ron")).unwrap();
+    assert_eq!(
+        saved.status,
+        Status::Edited,
+        "not changed behind the editor"
+    );
+    let said: Vec<(bool, String)> = harness
+        .state()
+        .messages()
+        .map(|(e, t)| (e, t.to_owned()))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|(e, m)| *e && m.contains("bridge.ron") && m.contains("unsaved")),
+        "{said:?}"
+    );
+    assert!(
+        harness
+            .state()
+            .doc
+            .story
+            .fields
+            .headline
+            .ends_with(" today")
+    );
+}
+
+// ---- opening: progress, changes on disk, the last desk -----------------------
+
+#[test]
+fn a_large_desk_opens_off_the_ui_thread_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        put(
+            dir.path(),
+            &format!("s{}/story-{i}.ron", i % 7),
+            &format!("story-{i}"),
+            &format!("Story number {i}"),
+            "A paragraph of copy about the harbour, the council and the café.",
+            Status::Draft,
+        );
+    }
+    let mut harness = harness(Folder(Some(dir.path().to_owned())));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    harness.step();
+    // The frame came back while the stories are still being read.
+    assert!(
+        harness
+            .state()
+            .desk
+            .as_ref()
+            .is_some_and(|d| d.is_opening())
+    );
+    harness.get_by_label("Reading the desk's stories…");
+    wait_for_desk(&mut harness);
+    harness.get_by_label_contains("400 stories");
+}
+
+#[test]
+fn a_story_written_by_another_program_shows_in_the_table() {
+    let dir = desk();
+    let mut harness = open_desk(dir.path());
+    put(
+        dir.path(),
+        "politics/late.ron",
+        "late-news",
+        "Late news from the council",
+        "Written by another program.",
+        Status::Draft,
+    );
+    for _ in 0..300 {
+        harness.step();
+        if harness
+            .query_by_role_and_label(Role::Button, "late-news")
+            .is_some()
+        {
+            harness.get_by_label_contains("4 stories");
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the new story did not show");
+}
+
+#[test]
+fn the_last_desk_opens_again_at_start() {
+    let dir = desk();
+    let settings = Settings {
+        last_desk: Some(dir.path().to_owned()),
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| CopydeskApp::open_at_start(&cc.egui_ctx, None, settings));
+    wait_for_desk(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "cup-final");
+
+    // A desk that is gone is not an error at start: the sample story opens.
+    let gone = Settings {
+        last_desk: Some(dir.path().join("no-such-folder")),
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .build_eframe(move |cc| CopydeskApp::open_at_start(&cc.egui_ctx, None, gone));
+    harness.run();
+    assert!(harness.state().desk.is_none());
+    assert_eq!(harness.state().doc.display_name(), "Sample story");
 }

@@ -676,6 +676,26 @@ impl CopydeskApp {
         self.view = View::Desk;
     }
 
+    /// A story's status was changed from the desk table: say so, and when it
+    /// is the story on screen (with nothing unsaved), read it again.
+    fn status_changed(&mut self, path: &Path) {
+        let same = self
+            .doc
+            .path
+            .as_deref()
+            .is_some_and(|p| std::fs::canonicalize(p).ok() == std::fs::canonicalize(path).ok());
+        if same && !self.doc.is_dirty() {
+            let view = std::mem::replace(&mut self.view, View::Editor);
+            self.open_path(path);
+            self.view = view;
+        }
+        let status = store::load(path).map(|s| s.status.label());
+        match status {
+            Ok(label) => self.info(format!("{}: status is now {label}", path.display())),
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
     /// Open the story's draft archive, once the story's changes are saved.
     fn open_archive(&mut self, archive: &Path) {
         if self.doc.is_dirty() {
@@ -1024,6 +1044,10 @@ impl CopydeskApp {
     /// field (egui's own behaviour), so no panel closes under the typist.
     fn handle_escape(&mut self, ctx: &egui::Context) {
         if self.modal.is_some() || !ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            return;
+        }
+        // The desk's own dialog (the Ready gate) answers Escape itself.
+        if matches!(self.view, View::Desk) && self.desk.as_ref().is_some_and(DeskView::has_dialog) {
             return;
         }
         let in_window = self.import_review.is_some() || self.export.is_some() || self.show_settings;
@@ -1532,15 +1556,20 @@ impl CopydeskApp {
                     self.view = View::Editor;
                     return;
                 };
-                match desk.ui(ui) {
+                let unsaved = self.doc.path.clone().filter(|_| self.doc.is_dirty());
+                let action = desk.ui(ui, unsaved.as_deref());
+                let failure = desk.failure().map(str::to_owned);
+                match action {
                     // A prompt is up (unsaved changes): the table waits.
                     _ if self.modal.is_some() => {}
                     Some(DeskAction::Open(path)) => self.queue.push(Command::OpenPath(path)),
                     Some(DeskAction::Close) => self.view = View::Editor,
+                    Some(DeskAction::StatusChanged(path)) => self.status_changed(&path),
+                    Some(DeskAction::Message { error: true, text }) => self.error(text),
+                    Some(DeskAction::Message { error: false, text }) => self.info(text),
                     None => {}
                 }
-                if let Some(why) = desk.failure() {
-                    let why = why.to_owned();
+                if let Some(why) = failure {
                     self.desk = None;
                     self.settings.last_desk = None;
                     self.view = View::Editor;

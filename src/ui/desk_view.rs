@@ -29,6 +29,20 @@ pub enum DeskAction {
     Open(PathBuf),
     /// Go back to the story being edited.
     Close,
+    /// The status of this story file was changed from the table (the app
+    /// reloads it when it is the story on screen).
+    StatusChanged(PathBuf),
+    /// Something to tell the user (an error when `error`).
+    Message { error: bool, text: String },
+}
+
+/// Ready was refused: the findings, errors first, and the reason an editor
+/// may type to send it anyway.
+struct Gate {
+    path: PathBuf,
+    slug: String,
+    findings: Vec<crate::checks::Finding>,
+    why: String,
 }
 
 /// The headline column's width.
@@ -84,6 +98,10 @@ pub struct DeskView {
     notes: Vec<String>,
     /// An error from the index after the desk opened.
     problem: Option<String>,
+    /// A refused move to Ready, shown until dealt with.
+    gate: Option<Gate>,
+    /// A status picked in the table this frame: (story, new status).
+    pick: Option<(String, Status)>,
     tz: jiff::tz::TimeZone,
 }
 
@@ -130,6 +148,8 @@ impl DeskView {
             stale: true,
             notes: Vec::new(),
             problem: None,
+            gate: None,
+            pick: None,
             tz: jiff::tz::TimeZone::system(),
         }
     }
@@ -235,8 +255,16 @@ impl DeskView {
         }
     }
 
-    /// Draw the view. Returns what the user asked for, if anything.
-    pub fn ui(&mut self, ui: &mut Ui) -> Option<DeskAction> {
+    /// Whether a dialog of the view (the Ready gate) is open: it takes
+    /// Escape and the keyboard.
+    pub fn has_dialog(&self) -> bool {
+        self.gate.is_some()
+    }
+
+    /// Draw the view. `unsaved` is the story file open in the editor with
+    /// unsaved changes, if any (its status is not changed behind the editor's
+    /// back). Returns what the user asked for, if anything.
+    pub fn ui(&mut self, ui: &mut Ui, unsaved: Option<&Path>) -> Option<DeskAction> {
         self.poll(ui.ctx());
         let mut action = None;
         ui.horizontal(|ui| {
@@ -304,7 +332,152 @@ impl DeskView {
         } else {
             self.results(ui)
         };
-        action.or(open)
+        let status = match self.pick.take() {
+            Some((rel, to)) => self.set_status(&rel, to, unsaved, None),
+            None => None,
+        };
+        let gate = self.gate_ui(ui.ctx());
+        action.or(open).or(status).or(gate)
+    }
+
+    /// Change a story's status in its file; a move to Ready with check errors
+    /// opens the gate (errors first) unless `over` says who and why.
+    fn set_status(
+        &mut self,
+        rel: &str,
+        to: Status,
+        unsaved: Option<&Path>,
+        over: Option<&desk::status::Override>,
+    ) -> Option<DeskAction> {
+        let State::Open(desk) = &mut self.state else {
+            return None;
+        };
+        let path = desk.story_path(rel);
+        if unsaved.is_some_and(|p| same_file(p, &path)) {
+            return Some(DeskAction::Message {
+                error: true,
+                text: format!(
+                    "{}: it is open with unsaved changes — change its status in the editor, or save first",
+                    path.display()
+                ),
+            });
+        }
+        let settings = desk.settings().clone();
+        match desk::status::change_status_in_file(&path, to, &settings, over) {
+            Ok(desk::status::Change::Done) => {
+                if let Err(err) = desk.update_paths(std::slice::from_ref(&path)) {
+                    self.problem = Some(err.to_string());
+                }
+                self.stale = true;
+                Some(DeskAction::StatusChanged(path))
+            }
+            Ok(desk::status::Change::Blocked(findings)) => {
+                let slug = self
+                    .listed()
+                    .iter()
+                    .find(|r| r.path == rel)
+                    .map_or_else(|| rel.to_owned(), |r| r.slug.clone());
+                self.gate = Some(Gate {
+                    path,
+                    slug,
+                    findings,
+                    why: String::new(),
+                });
+                None
+            }
+            Err(err) => Some(DeskAction::Message {
+                error: true,
+                text: err.to_string(),
+            }),
+        }
+    }
+
+    /// The Ready gate: the errors (then warnings) that stop the story, with
+    /// Open the story, Send to Ready anyway (with a reason, recorded in the
+    /// file) and Cancel.
+    fn gate_ui(&mut self, ctx: &egui::Context) -> Option<DeskAction> {
+        use crate::checks::Severity;
+        let gate = self.gate.as_mut()?;
+        enum Choice {
+            Open,
+            Anyway,
+            Cancel,
+        }
+        let mut choice = None;
+        let errors = gate
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let response = egui::Modal::new(egui::Id::unique("copydesk-ready-gate")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading(format!("“{}” is not ready", gate.slug));
+            ui.label(format!(
+                "The checks found {errors} error{} that must be fixed before it goes to Ready:",
+                if errors == 1 { "" } else { "s" }
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    for finding in &gate.findings {
+                        ui.horizontal_wrapped(|ui| {
+                            let (word, colour) = match finding.severity {
+                                Severity::Error => ("Error", theme::error_text(ui)),
+                                _ => ("Warning", theme::warn_text(ui)),
+                            };
+                            ui.label(RichText::new(word).color(colour).strong());
+                            ui.label(RichText::new(finding.field.label()).strong());
+                            ui.label(&finding.message);
+                        });
+                    }
+                });
+            ui.add_space(6.0);
+            if ui.button("Open the story").clicked() {
+                choice = Some(Choice::Open);
+            }
+            ui.separator();
+            let label = ui.label("Why send it anyway (recorded in the story)");
+            ui.add(
+                egui::TextEdit::singleline(&mut gate.why)
+                    .id_salt("ready-why")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                let reason = !gate.why.trim().is_empty();
+                if ui
+                    .add_enabled(reason, egui::Button::new("Send to Ready anyway"))
+                    .clicked()
+                {
+                    choice = Some(Choice::Anyway);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(Choice::Cancel);
+                }
+            });
+        });
+        if choice.is_none() && response.should_close() {
+            choice = Some(Choice::Cancel);
+        }
+        match choice? {
+            Choice::Cancel => {
+                self.gate = None;
+                None
+            }
+            Choice::Open => self.gate.take().map(|g| DeskAction::Open(g.path)),
+            Choice::Anyway => {
+                let gate = self.gate.take()?;
+                let State::Open(desk) = &self.state else {
+                    return None;
+                };
+                let over = desk::status::Override {
+                    who: desk::Holder::me(&desk.settings().user).who(),
+                    why: gate.why.clone(),
+                };
+                let rel = desk::scan::relative(desk.root(), &gate.path)?;
+                self.set_status(&rel, Status::Ready, None, Some(&over))
+            }
+        }
     }
 
     /// Search box and filters.
@@ -393,13 +566,19 @@ impl DeskView {
         let mut action = self.keys(ui);
         ui.label(
             RichText::new(format!(
-                "{} stories · click a heading to sort · double-click or Enter opens",
-                thousands(self.rows.len())
+                "{} {} · click a heading to sort · double-click or Enter opens",
+                thousands(self.rows.len()),
+                if self.rows.len() == 1 {
+                    "story"
+                } else {
+                    "stories"
+                }
             ))
             .weak(),
         );
         let mut sort = self.sort;
         let mut clicked = None;
+        let mut picked = None;
         egui::ScrollArea::both()
             .id_salt("desk-table")
             .auto_shrink([false, false])
@@ -414,7 +593,11 @@ impl DeskView {
                         }
                         ui.end_row();
                         for row in &self.rows {
-                            let click = self.row(ui, row);
+                            let mut status = None;
+                            let click = self.row(ui, row, &mut status);
+                            if let Some(to) = status {
+                                picked = Some((row.path.clone(), to));
+                            }
                             if click.double {
                                 action = Some(DeskAction::Open(self.path_of(&row.path)));
                             }
@@ -432,11 +615,15 @@ impl DeskView {
         if clicked.is_some() {
             self.selected = clicked;
         }
+        if picked.is_some() {
+            self.pick = picked;
+        }
         action
     }
 
-    /// One story's row. Returns how its slug was clicked.
-    fn row(&self, ui: &mut Ui, row: &StorySummary) -> Click {
+    /// One story's row. Returns how its slug was clicked; a status picked
+    /// goes to `pick`.
+    fn row(&self, ui: &mut Ui, row: &StorySummary, pick: &mut Option<Status>) -> Click {
         let click = self.slug_cell(ui, row);
         let headline = match &row.problem {
             Some(problem) => {
@@ -450,7 +637,7 @@ impl DeskView {
             ui.set_width(HEADLINE_WIDTH);
             ui.add(egui::Label::new(headline).truncate());
         });
-        ui.label(row.status.label());
+        self.status_cell(ui, row, click.id, pick);
         ui.label(section_name(&row.section));
         ui.label(&row.byline);
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -527,16 +714,55 @@ impl DeskView {
             .selectable_label(chosen, slug)
             .on_hover_text(format!("{} — double-click to open", row.path));
         Click {
+            id: response.id,
             single: response.clicked(),
             double: response.double_clicked(),
+        }
+    }
+
+    /// The story's status, changeable here (the picker's accessible name is
+    /// the story's slug). An unreadable file's status cannot be changed.
+    fn status_cell(
+        &self,
+        ui: &mut Ui,
+        row: &StorySummary,
+        slug: egui::Id,
+        pick: &mut Option<Status>,
+    ) {
+        if row.problem.is_some() {
+            ui.label(row.status.label());
+            return;
+        }
+        let mut status = row.status;
+        egui::ComboBox::from_id_salt(("desk-status", &row.path))
+            .selected_text(status.label())
+            .width(96.0)
+            .show_ui(ui, |ui| {
+                for s in Status::ALL {
+                    ui.selectable_value(&mut status, s, s.label());
+                }
+            })
+            .response
+            .on_hover_text("Change the status; Ready runs the checks first")
+            .labelled_by(slug);
+        if status != row.status {
+            *pick = Some(status);
         }
     }
 }
 
 /// How a row was clicked this frame.
 struct Click {
+    /// The slug's widget (the row's accessible name).
+    id: egui::Id,
     single: bool,
     double: bool,
+}
+
+/// Whether two paths name the same file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    a == b || canon(a) == canon(b)
 }
 
 /// A column heading: a button that sorts by the column (again: the other way).
