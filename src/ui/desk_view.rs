@@ -20,6 +20,7 @@ use crate::desk::{
 };
 use crate::story::Status;
 use crate::ui::editor::thousands;
+use crate::ui::ready_gate::{GateChoice, ReadyGate};
 use crate::ui::theme;
 
 /// What the user asked the desk view for.
@@ -36,16 +37,7 @@ pub enum DeskAction {
     Message { error: bool, text: String },
 }
 
-/// Ready was refused: the findings, errors first, and the reason an editor
-/// may type to send it anyway.
-struct Gate {
-    path: PathBuf,
-    slug: String,
-    findings: Vec<crate::checks::Finding>,
-    why: String,
-}
-
-/// The headline column's width.
+/// The headline column's width (a longer one is shortened; whole on hover).
 const HEADLINE_WIDTH: f32 = 320.0;
 
 /// The most search results listed at once.
@@ -99,7 +91,7 @@ pub struct DeskView {
     /// An error from the index after the desk opened.
     problem: Option<String>,
     /// A refused move to Ready, shown until dealt with.
-    gate: Option<Gate>,
+    gate: Option<ReadyGate>,
     /// A status picked in the table this frame: (story, new status).
     pick: Option<(String, Status)>,
     tz: jiff::tz::TimeZone,
@@ -377,12 +369,7 @@ impl DeskView {
                     .iter()
                     .find(|r| r.path == rel)
                     .map_or_else(|| rel.to_owned(), |r| r.slug.clone());
-                self.gate = Some(Gate {
-                    path,
-                    slug,
-                    findings,
-                    why: String::new(),
-                });
+                self.gate = Some(ReadyGate::new(path, slug, findings));
                 None
             }
             Err(err) => Some(DeskAction::Message {
@@ -392,87 +379,20 @@ impl DeskView {
         }
     }
 
-    /// The Ready gate: the errors (then warnings) that stop the story, with
-    /// Open the story, Send to Ready anyway (with a reason, recorded in the
-    /// file) and Cancel.
+    /// The Ready gate, when a move to Ready was refused (see [`ReadyGate`]).
     fn gate_ui(&mut self, ctx: &egui::Context) -> Option<DeskAction> {
-        use crate::checks::Severity;
-        let gate = self.gate.as_mut()?;
-        enum Choice {
-            Open,
-            Anyway,
-            Cancel,
-        }
-        let mut choice = None;
-        let errors = gate
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        let response = egui::Modal::new(egui::Id::unique("copydesk-ready-gate")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading(format!("“{}” is not ready", gate.slug));
-            ui.label(format!(
-                "The checks found {errors} error{} that must be fixed before it goes to Ready:",
-                if errors == 1 { "" } else { "s" }
-            ));
-            egui::ScrollArea::vertical()
-                .max_height(260.0)
-                .show(ui, |ui| {
-                    for finding in &gate.findings {
-                        ui.horizontal_wrapped(|ui| {
-                            let (word, colour) = match finding.severity {
-                                Severity::Error => ("Error", theme::error_text(ui)),
-                                _ => ("Warning", theme::warn_text(ui)),
-                            };
-                            ui.label(RichText::new(word).color(colour).strong());
-                            ui.label(RichText::new(finding.field.label()).strong());
-                            ui.label(&finding.message);
-                        });
-                    }
-                });
-            ui.add_space(6.0);
-            if ui.button("Open the story").clicked() {
-                choice = Some(Choice::Open);
-            }
-            ui.separator();
-            let label = ui.label("Why send it anyway (recorded in the story)");
-            ui.add(
-                egui::TextEdit::singleline(&mut gate.why)
-                    .id_salt("ready-why")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-            ui.horizontal(|ui| {
-                let reason = !gate.why.trim().is_empty();
-                if ui
-                    .add_enabled(reason, egui::Button::new("Send to Ready anyway"))
-                    .clicked()
-                {
-                    choice = Some(Choice::Anyway);
-                }
-                if ui.button("Cancel").clicked() {
-                    choice = Some(Choice::Cancel);
-                }
-            });
-        });
-        if choice.is_none() && response.should_close() {
-            choice = Some(Choice::Cancel);
-        }
-        match choice? {
-            Choice::Cancel => {
-                self.gate = None;
-                None
-            }
-            Choice::Open => self.gate.take().map(|g| DeskAction::Open(g.path)),
-            Choice::Anyway => {
-                let gate = self.gate.take()?;
+        let choice = self.gate.as_mut()?.show(ctx)?;
+        let gate = self.gate.take()?;
+        match choice {
+            GateChoice::Cancel => None,
+            GateChoice::Open => Some(DeskAction::Open(gate.path)),
+            GateChoice::Anyway(why) => {
                 let State::Open(desk) = &self.state else {
                     return None;
                 };
                 let over = desk::status::Override {
                     who: desk::Holder::me(&desk.settings().user).who(),
-                    why: gate.why.clone(),
+                    why,
                 };
                 let rel = desk::scan::relative(desk.root(), &gate.path)?;
                 self.set_status(&rel, Status::Ready, None, Some(&over))
@@ -579,34 +499,56 @@ impl DeskView {
         let mut sort = self.sort;
         let mut clicked = None;
         let mut picked = None;
-        egui::ScrollArea::both()
-            .id_salt("desk-table")
+        let row_height = ui.spacing().interact_size.y + 6.0;
+        let total: f32 = COLUMNS
+            .iter()
+            .map(|c| width(*c) + ui.spacing().item_spacing.x)
+            .sum();
+        // Columns of fixed widths, so only the rows in view are drawn (a desk
+        // of thousands scrolls as fast as one of ten); the headings scroll
+        // sideways with the rows and stay on top.
+        egui::ScrollArea::horizontal()
+            .id_salt("desk-table-across")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                egui::Grid::new("desk-grid")
-                    .striped(true)
-                    .num_columns(COLUMNS.len())
-                    .spacing([14.0, 6.0])
-                    .show(ui, |ui| {
+                let size = egui::vec2(total, ui.available_height());
+                ui.allocate_ui_with_layout(size, Layout::top_down(Align::Min), |ui| {
+                    ui.set_width(total);
+                    ui.horizontal(|ui| {
                         for column in COLUMNS {
-                            header(ui, column, &mut sort);
-                        }
-                        ui.end_row();
-                        for row in &self.rows {
-                            let mut status = None;
-                            let click = self.row(ui, row, &mut status);
-                            if let Some(to) = status {
-                                picked = Some((row.path.clone(), to));
-                            }
-                            if click.double {
-                                action = Some(DeskAction::Open(self.path_of(&row.path)));
-                            }
-                            if click.single {
-                                clicked = Some(row.path.clone());
-                            }
-                            ui.end_row();
+                            cell(ui, column, row_height, |ui| header(ui, column, &mut sort));
                         }
                     });
+                    ui.separator();
+                    egui::ScrollArea::vertical()
+                        .id_salt("desk-table")
+                        .auto_shrink([false, false])
+                        .show_rows(ui, row_height, self.rows.len(), |ui, range| {
+                            for i in range {
+                                let row = &self.rows[i];
+                                let stripe = ui.painter().add(egui::Shape::Noop);
+                                let mut status = None;
+                                let inner =
+                                    ui.horizontal(|ui| self.row(ui, row, row_height, &mut status));
+                                if i % 2 == 1 {
+                                    let fill = ui.visuals().faint_bg_color;
+                                    let rect = inner.response.rect;
+                                    ui.painter()
+                                        .set(stripe, egui::Shape::rect_filled(rect, 0.0, fill));
+                                }
+                                let click = inner.inner;
+                                if let Some(to) = status {
+                                    picked = Some((row.path.clone(), to));
+                                }
+                                if click.double {
+                                    action = Some(DeskAction::Open(self.path_of(&row.path)));
+                                }
+                                if click.single {
+                                    clicked = Some(row.path.clone());
+                                }
+                            }
+                        });
+                });
             });
         if sort != self.sort {
             self.sort = sort;
@@ -623,31 +565,58 @@ impl DeskView {
 
     /// One story's row. Returns how its slug was clicked; a status picked
     /// goes to `pick`.
-    fn row(&self, ui: &mut Ui, row: &StorySummary, pick: &mut Option<Status>) -> Click {
-        let click = self.slug_cell(ui, row);
-        let headline = match &row.problem {
-            Some(problem) => {
-                RichText::new(format!("Cannot be read: {problem}")).color(theme::error_text(ui))
-            }
-            None => RichText::new(&row.headline),
-        };
-        // A long headline is shortened to its cell; the whole of it on hover.
-        let size = egui::vec2(HEADLINE_WIDTH, ui.spacing().interact_size.y);
-        ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
-            ui.set_width(HEADLINE_WIDTH);
-            ui.add(egui::Label::new(headline).truncate());
+    fn row(
+        &self,
+        ui: &mut Ui,
+        row: &StorySummary,
+        height: f32,
+        pick: &mut Option<Status>,
+    ) -> Click {
+        let mut click = None;
+        cell(ui, Column::Slug, height, |ui| {
+            click = Some(self.slug_cell(ui, row))
         });
-        self.status_cell(ui, row, click.id, pick);
-        ui.label(section_name(&row.section));
-        ui.label(&row.byline);
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        let click = click.expect("the slug cell is drawn");
+        cell(ui, Column::Headline, height, |ui| {
+            let headline = match &row.problem {
+                Some(problem) => {
+                    RichText::new(format!("Cannot be read: {problem}")).color(theme::error_text(ui))
+                }
+                None => RichText::new(&row.headline),
+            };
+            ui.label(headline).on_hover_text(&row.headline);
+        });
+        cell(ui, Column::Status, height, |ui| {
+            self.status_cell(ui, row, click.id, pick)
+        });
+        cell(ui, Column::Section, height, |ui| {
+            ui.label(section_name(&row.section));
+        });
+        cell(ui, Column::Byline, height, |ui| {
+            ui.label(&row.byline);
+        });
+        cell(ui, Column::Words, height, |ui| {
             ui.label(words(row));
         });
-        ui.label(crate::ui::history::local_time(row.modified, &self.tz));
-        ui.label(row.last_label.as_deref().unwrap_or(""));
-        count_cell(ui, row.errors, theme::error_text(ui));
-        count_cell(ui, row.warnings, theme::warn_text(ui));
-        ui.label(row.lock.as_ref().map(|h| h.who()).unwrap_or_default());
+        cell(ui, Column::Modified, height, |ui| {
+            ui.label(crate::ui::history::local_time(row.modified, &self.tz));
+        });
+        cell(ui, Column::LastDraft, height, |ui| {
+            ui.label(row.last_label.as_deref().unwrap_or(""));
+        });
+        cell(ui, Column::Errors, height, |ui| {
+            count_cell(ui, row.errors, theme::error_text(ui))
+        });
+        cell(ui, Column::Warnings, height, |ui| {
+            count_cell(ui, row.warnings, theme::warn_text(ui))
+        });
+        cell(ui, Column::OpenBy, height, |ui| {
+            if let Some(holder) = &row.lock {
+                let since = holder.since.to_zoned(self.tz.clone()).strftime("%H:%M");
+                ui.label(format!("{} since {since}", holder.who()))
+                    .on_hover_text(format!("Open by {} since {since}", holder.who()));
+            }
+        });
         click
     }
 
@@ -763,6 +732,37 @@ struct Click {
 fn same_file(a: &Path, b: &Path) -> bool {
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
     a == b || canon(a) == canon(b)
+}
+
+/// A column's width in the table.
+fn width(column: Column) -> f32 {
+    match column {
+        Column::Slug => 200.0,
+        Column::Headline => HEADLINE_WIDTH,
+        Column::Status => 112.0,
+        Column::Section => 100.0,
+        Column::Byline => 170.0,
+        Column::Words => 80.0,
+        Column::Modified => 140.0,
+        Column::LastDraft => 100.0,
+        Column::Errors => 56.0,
+        Column::Warnings => 76.0,
+        Column::OpenBy => 230.0,
+        Column::Path => 240.0,
+    }
+}
+
+/// One cell of the table: `column`'s width, text shortened to fit (the
+/// whole of it on hover where it matters).
+fn cell<R>(ui: &mut Ui, column: Column, height: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let size = egui::vec2(width(column), height);
+    ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
+        ui.set_min_size(size);
+        ui.set_max_width(width(column));
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        add(ui)
+    })
+    .inner
 }
 
 /// A column heading: a button that sorts by the column (again: the other way).
