@@ -389,6 +389,11 @@ fn ready_with_an_error_shows_the_errors_first_and_an_override_is_recorded() {
     why.focus();
     why.type_text("Desk chief: slug fixed at print — Київ");
     harness.run();
+    // Enter in the reason opens no story behind the dialog.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(matches!(harness.state().view, View::Desk));
+    harness.get_by_label(&format!("“{slug}” is not ready"));
     harness.get_by_label("Send to Ready anyway").click();
     harness.run();
     let saved = store::load(&path).unwrap();

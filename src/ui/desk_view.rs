@@ -455,6 +455,10 @@ impl DeskView {
 
     /// Enter opens the selected story; Up and Down move the selection.
     fn keys(&mut self, ui: &Ui) -> Option<DeskAction> {
+        // The Ready gate has the keyboard (Enter in its reason field).
+        if self.gate.is_some() {
+            return None;
+        }
         let listed: Vec<String> = self.listed().iter().map(|r| r.path.clone()).collect();
         let (enter, up, down) = ui.input(|i| {
             (
