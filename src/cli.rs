@@ -31,7 +31,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Story file (.ron) to open in the window; the bundled sample story when omitted.
+    /// Story file (.ron) to open in the window, or a folder to open as a desk;
+    /// when omitted, the last desk (or the bundled sample story).
     pub file: Option<PathBuf>,
 
     /// Open the real window, render it, write a PNG of it to this path and exit.

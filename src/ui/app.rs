@@ -17,6 +17,7 @@ use crate::ui::autosave::Autosave;
 use crate::ui::checks_panel::{ChecksAction, ChecksPanel};
 use crate::ui::commands::{Command, Menu};
 use crate::ui::compare_view::{CompareAction, CompareView, Side};
+use crate::ui::desk_view::{DeskAction, DeskView};
 use crate::ui::dialogs::{self, FileDialogs, Filter, NativeDialogs, Picked, Request};
 use crate::ui::editor;
 use crate::ui::export_dialog::{ExportAction, ExportDialog};
@@ -46,6 +47,8 @@ pub struct Settings {
     pub checks: crate::checks::CheckSettings,
     /// Spelling on or off, and the default dictionary.
     pub spelling: crate::spell::SpellSettings,
+    /// The desk open when Copydesk last closed; it opens again at start.
+    pub last_desk: Option<PathBuf>,
 }
 
 impl Settings {
@@ -228,6 +231,8 @@ pub enum View {
     /// A saved draft, read-only.
     Draft(u32),
     Compare(Box<CompareView>),
+    /// The open desk's table of stories.
+    Desk,
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -249,6 +254,8 @@ enum PathPurpose {
     Save(Option<String>),
     Import,
     Export(Format, String),
+    /// A folder to open as a desk.
+    OpenDesk,
 }
 
 impl PathPurpose {
@@ -258,12 +265,13 @@ impl PathPurpose {
             PathPurpose::Save(_) => "Save story",
             PathPurpose::Import => "Import copy",
             PathPurpose::Export(..) => "Export",
+            PathPurpose::OpenDesk => "Open desk",
         }
     }
 
     fn action(&self) -> &'static str {
         match self {
-            PathPurpose::Open => "Open",
+            PathPurpose::Open | PathPurpose::OpenDesk => "Open",
             PathPurpose::Save(_) | PathPurpose::Export(..) => "Save",
             PathPurpose::Import => "Import",
         }
@@ -347,6 +355,8 @@ pub struct CopydeskApp {
     pub marking: crate::ui::marking::Marking,
     /// The house-style rules for the story on screen.
     house_style: crate::ui::house_style::HouseStyle,
+    /// The open desk, if any (shown when the view is [`View::Desk`]).
+    pub desk: Option<DeskView>,
 }
 
 impl CopydeskApp {
@@ -383,12 +393,25 @@ impl CopydeskApp {
             speller: None,
             marking: crate::ui::marking::Marking::new(),
             house_style: crate::ui::house_style::HouseStyle::new(),
+            desk: None,
         }
     }
 
     /// Open `file` if given (the sample story if not). A file that fails to load
     /// leaves an untitled story and an error message, never the broken file's path.
+    /// A folder opens as a desk (with an untitled story behind it); with
+    /// nothing given, the last desk opens again when there was one.
     pub fn open_at_start(ctx: &egui::Context, file: Option<&Path>, settings: Settings) -> Self {
+        let desk = match file {
+            Some(path) if path.is_dir() => Some(path.to_owned()),
+            Some(_) => None,
+            None => settings.last_desk.clone().filter(|p| p.is_dir()),
+        };
+        if let Some(root) = desk {
+            let mut app = Self::new(ctx, Document::untitled(), settings);
+            app.open_desk(&root);
+            return app;
+        }
         let mut app = match file {
             None => Self::new(ctx, Document::sample(), settings),
             Some(path) => match store::load_hashed(path) {
@@ -469,6 +492,44 @@ impl CopydeskApp {
         match command {
             Command::New => self.guard(Then::New),
             Command::Open => self.guard(Then::Open),
+            Command::OpenDesk => {
+                let request = Request {
+                    title: "Open desk (a folder of stories)".into(),
+                    start_dir: self
+                        .settings
+                        .last_desk
+                        .clone()
+                        .or_else(|| dialogs::folder_of(self.doc.path.as_deref())),
+                    filter: dialogs::STORY,
+                    file_name: None,
+                };
+                match self.dialogs.pick_folder(&request) {
+                    Picked::Path(path) => self.open_desk(&path),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => {
+                        let text = request
+                            .start_dir
+                            .map(|d| d.display().to_string())
+                            .unwrap_or_default();
+                        self.modal = Some(Modal::TypePath {
+                            purpose: PathPurpose::OpenDesk,
+                            text,
+                            then: None,
+                            confirm_replace: false,
+                        });
+                    }
+                }
+            }
+            Command::Desk => {
+                self.view = match (&self.view, &self.desk) {
+                    (View::Desk, _) => View::Editor,
+                    (_, Some(_)) => View::Desk,
+                    (_, None) => {
+                        self.info("No desk is open: File → Open Desk… (Ctrl+Shift+O)".into());
+                        View::Editor
+                    }
+                }
+            }
             Command::OpenPath(path) => self.guard(Then::OpenPath(path)),
             Command::Quit => self.guard(Then::Quit),
             Command::Save => self.save(None, None),
@@ -603,6 +664,45 @@ impl CopydeskApp {
                 self.settings.remember(path);
                 self.info(format!("Opened {}", path.display()));
             }
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    /// Open the folder `root` as a desk and show its table. The index is read
+    /// (or built) on its own thread; the table shows progress meanwhile.
+    fn open_desk(&mut self, root: &Path) {
+        if !root.is_dir() {
+            return self.error(format!(
+                "{}: not a folder (a desk is a folder of stories)",
+                root.display()
+            ));
+        }
+        let settings = crate::desk::DeskSettings {
+            checks: self.settings.checks.clone(),
+            ..crate::desk::DeskSettings::default()
+        };
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+        self.desk = Some(DeskView::open(&self.ctx, &root, settings));
+        self.settings.last_desk = Some(root);
+        self.view = View::Desk;
+    }
+
+    /// A story's status was changed from the desk table: say so, and when it
+    /// is the story on screen (with nothing unsaved), read it again.
+    fn status_changed(&mut self, path: &Path) {
+        let same = self
+            .doc
+            .path
+            .as_deref()
+            .is_some_and(|p| std::fs::canonicalize(p).ok() == std::fs::canonicalize(path).ok());
+        if same && !self.doc.is_dirty() {
+            let view = std::mem::replace(&mut self.view, View::Editor);
+            self.open_path(path);
+            self.view = view;
+        }
+        let status = store::load(path).map(|s| s.status.label());
+        match status {
+            Ok(label) => self.info(format!("{}: status is now {label}", path.display())),
             Err(err) => self.error(err.to_string()),
         }
     }
@@ -811,10 +911,11 @@ impl CopydeskApp {
         );
         self.banners_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
-        let sides = usize::from(self.show_history)
+        let show_history = self.show_history && !matches!(self.view, View::Desk);
+        let sides = usize::from(show_history)
             + usize::from(self.show_checks && matches!(self.view, View::Editor));
         let width = ui.available_width();
-        if self.show_history {
+        if show_history {
             let mut action = None;
             let selected = match self.view {
                 View::Draft(n) => Some(n),
@@ -956,6 +1057,10 @@ impl CopydeskApp {
         if self.modal.is_some() || !ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             return;
         }
+        // The desk's own dialog (the Ready gate) answers Escape itself.
+        if matches!(self.view, View::Desk) && self.desk.as_ref().is_some_and(DeskView::has_dialog) {
+            return;
+        }
         let in_window = self.import_review.is_some() || self.export.is_some() || self.show_settings;
         // egui drops the focus on Escape before the frame runs: ask whether a
         // text field had it at the end of the last frame.
@@ -1002,6 +1107,9 @@ impl CopydeskApp {
         let Some(path) = dropped.into_iter().next() else {
             return;
         };
+        if path.is_dir() {
+            return self.open_desk(&path);
+        }
         let is_story = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
@@ -1282,7 +1390,7 @@ impl CopydeskApp {
         let path = match &purpose {
             PathPurpose::Save(_) => dialogs::with_extension(path, "ron"),
             PathPurpose::Export(format, _) => dialogs::with_extension(path, format.extension()),
-            PathPurpose::Open | PathPurpose::Import => path,
+            PathPurpose::Open | PathPurpose::Import | PathPurpose::OpenDesk => path,
         };
         let replacing = purpose.writes() && path.exists() && Some(&path) != self.doc.path.as_ref();
         if replacing && !confirm_replace {
@@ -1295,6 +1403,7 @@ impl CopydeskApp {
         }
         match purpose {
             PathPurpose::Open => self.open_path(&path),
+            PathPurpose::OpenDesk => self.open_desk(&path),
             PathPurpose::Import => self.import_path(&path),
             PathPurpose::Save(label) => self.write_to(path, then, label),
             PathPurpose::Export(_, output) => self.write_export(&path, &output),
@@ -1451,6 +1560,31 @@ impl CopydeskApp {
                     }
                     Some(crate::ui::history::DraftAction::Restore(field)) => self.restore(n, field),
                     None => {}
+                }
+            }
+            View::Desk => {
+                let Some(desk) = &mut self.desk else {
+                    self.view = View::Editor;
+                    return;
+                };
+                let unsaved = self.doc.path.clone().filter(|_| self.doc.is_dirty());
+                let action = desk.ui(ui, unsaved.as_deref());
+                let failure = desk.failure().map(str::to_owned);
+                match action {
+                    // A prompt is up (unsaved changes): the table waits.
+                    _ if self.modal.is_some() => {}
+                    Some(DeskAction::Open(path)) => self.queue.push(Command::OpenPath(path)),
+                    Some(DeskAction::Close) => self.view = View::Editor,
+                    Some(DeskAction::StatusChanged(path)) => self.status_changed(&path),
+                    Some(DeskAction::Message { error: true, text }) => self.error(text),
+                    Some(DeskAction::Message { error: false, text }) => self.info(text),
+                    None => {}
+                }
+                if let Some(why) = failure {
+                    self.desk = None;
+                    self.settings.last_desk = None;
+                    self.view = View::Editor;
+                    self.error(why);
                 }
             }
             View::Compare(view) => {

@@ -11,6 +11,10 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub enum Command {
     New,
     Open,
+    /// Open a folder of stories as a desk.
+    OpenDesk,
+    /// Show the open desk's table (or go back to the story).
+    Desk,
     Save,
     SaveAs,
     /// Save with a checkpoint name ("Filed", "Legal read").
@@ -55,9 +59,10 @@ pub enum Menu {
 
 impl Command {
     /// The commands that appear in menus, in menu order.
-    pub const MENU: [Command; 17] = [
+    pub const MENU: [Command; 19] = [
         Command::New,
         Command::Open,
+        Command::OpenDesk,
         Command::Save,
         Command::SaveAs,
         Command::Checkpoint,
@@ -70,6 +75,7 @@ impl Command {
         Command::Compare,
         Command::NextChange,
         Command::PreviousChange,
+        Command::Desk,
         Command::Checks,
         Command::UndoFix,
         Command::Settings,
@@ -79,6 +85,8 @@ impl Command {
         match self {
             Command::New => "New".into(),
             Command::Open => "Open…".into(),
+            Command::OpenDesk => "Open Desk…".into(),
+            Command::Desk => "Desk".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save As…".into(),
             Command::Checkpoint => "Save as Checkpoint…".into(),
@@ -103,6 +111,10 @@ impl Command {
         match self {
             Command::New => "Start a new, empty story",
             Command::Open => "Open a story file (.ron)",
+            Command::OpenDesk => {
+                "Open a folder of stories as a desk: every story in a table, searched as you type"
+            }
+            Command::Desk => "Show the open desk's stories, or go back to the story",
             Command::Save => "Save the story; a changed text is kept as a new draft",
             Command::SaveAs => "Save the story to a new file",
             Command::Checkpoint => "Save and name this draft (\"Filed\", \"Legal read\")",
@@ -132,6 +144,10 @@ impl Command {
         let key = match self {
             Command::New => Key::N,
             Command::Open => Key::O,
+            Command::OpenDesk => {
+                return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::O));
+            }
+            Command::Desk => return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::D)),
             Command::Save => Key::S,
             Command::SaveAs => return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)),
             Command::Checkpoint => {
@@ -162,7 +178,7 @@ impl Command {
 
     pub fn menu(&self) -> Menu {
         match self {
-            Command::Settings | Command::Checks | Command::UndoFix => Menu::View,
+            Command::Settings | Command::Checks | Command::UndoFix | Command::Desk => Menu::View,
             Command::Find | Command::Replace => Menu::Edit,
             Command::History
             | Command::Compare

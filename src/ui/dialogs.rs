@@ -41,6 +41,11 @@ pub struct Request {
 pub trait FileDialogs {
     fn pick_open(&mut self, request: &Request) -> Picked;
     fn pick_save(&mut self, request: &Request) -> Picked;
+    /// Choose a folder (a desk). Dialogs that cannot say it is unavailable,
+    /// and the app asks for a typed path.
+    fn pick_folder(&mut self, _request: &Request) -> Picked {
+        Picked::Unavailable
+    }
 }
 
 /// rfd's native dialogs, with detection of "no dialog could be shown".
@@ -96,6 +101,16 @@ impl FileDialogs for NativeDialogs {
 
     fn pick_save(&mut self, request: &Request) -> Picked {
         Self::run(|| Self::dialog(request).save_file())
+    }
+
+    fn pick_folder(&mut self, request: &Request) -> Picked {
+        Self::run(|| {
+            let mut dialog = rfd::FileDialog::new().set_title(&request.title);
+            if let Some(dir) = &request.start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.pick_folder()
+        })
     }
 }
 
