@@ -187,6 +187,21 @@ mod tests {
     use crate::import::pieces::assemble;
 
     #[test]
+    fn a_dateline_in_parts_reads_as_written() {
+        let doc = r#"<nitf><body><body.head><hedline><hl1>H</hl1></hedline>
+  <dateline><location>PORT ELLEN</location>, <story.date>Nov. 23</story.date></dateline>
+  </body.head><body.content><p>Text.</p></body.content></body></nitf>"#;
+        assert_eq!(
+            assemble(&read(doc).unwrap()).dateline,
+            "PORT ELLEN, Nov. 23"
+        );
+        let doc = r#"<nitf><body><body.head><hedline><hl1>H</hl1></hedline>
+  <dateline><location>MIAMI</location><story.date>Nov. 23</story.date></dateline>
+  </body.head><body.content><p>Text.</p></body.content></body></nitf>"#;
+        assert_eq!(assemble(&read(doc).unwrap()).dateline, "MIAMI Nov. 23");
+    }
+
+    #[test]
     fn maps_the_markup() {
         let doc = r#"<?xml version="1.0" encoding="UTF-8"?>
 <nitf xmlns="http://iptc.org/std/NITF/2006-10-18/">

@@ -286,7 +286,21 @@ impl Element {
         }
         let mut out = String::new();
         walk(self, skip, &mut out);
-        collapse(&out)
+        // No space is made before punctuation that follows an element:
+        // `<location>PORT ELLEN</location>, <story.date>…` reads
+        // "PORT ELLEN, Nov. 23", not "PORT ELLEN , Nov. 23".
+        let mut tidy = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find('\n') {
+            tidy.push_str(&rest[..at]);
+            let after = rest[at..].trim_start_matches('\n');
+            if !after.starts_with([',', ';', ':', '.', ')', '!', '?']) {
+                tidy.push('\n');
+            }
+            rest = after;
+        }
+        tidy.push_str(rest);
+        collapse(&tidy)
     }
 
     /// The text of the direct text children, exactly as written.
