@@ -20,6 +20,7 @@ use crate::desk::{
 };
 use crate::story::Status;
 use crate::ui::editor::thousands;
+use crate::ui::new_story::{NewStoryChoice, NewStoryDialog};
 use crate::ui::ready_gate::{GateChoice, ReadyGate};
 use crate::ui::theme;
 
@@ -92,6 +93,8 @@ pub struct DeskView {
     problem: Option<String>,
     /// A refused move to Ready, shown until dealt with.
     gate: Option<ReadyGate>,
+    /// The New story dialog, while open.
+    new_story: Option<NewStoryDialog>,
     /// A status picked in the table this frame: (story, new status).
     pick: Option<(String, Status)>,
     tz: jiff::tz::TimeZone,
@@ -141,6 +144,7 @@ impl DeskView {
             notes: Vec::new(),
             problem: None,
             gate: None,
+            new_story: None,
             pick: None,
             tz: jiff::tz::TimeZone::system(),
         }
@@ -250,7 +254,7 @@ impl DeskView {
     /// Whether a dialog of the view (the Ready gate) is open: it takes
     /// Escape and the keyboard.
     pub fn has_dialog(&self) -> bool {
-        self.gate.is_some()
+        self.gate.is_some() || self.new_story.is_some()
     }
 
     /// Draw the view. `unsaved` is the story file open in the editor with
@@ -269,6 +273,20 @@ impl DeskView {
                     .clicked()
                 {
                     action = Some(DeskAction::Close);
+                }
+                if matches!(self.state, State::Open(_))
+                    && ui
+                        .button("New story…")
+                        .on_hover_text("A new story from one of the desk's templates")
+                        .clicked()
+                {
+                    let templates = desk::template::templates(self.root());
+                    let section = self.filter.section.clone();
+                    self.new_story = Some(NewStoryDialog::new(
+                        templates,
+                        self.sections.clone(),
+                        section,
+                    ));
                 }
             });
         });
@@ -329,7 +347,8 @@ impl DeskView {
             None => None,
         };
         let gate = self.gate_ui(ui.ctx());
-        action.or(open).or(status).or(gate)
+        let new = self.new_story_ui(ui.ctx());
+        action.or(open).or(status).or(gate).or(new)
     }
 
     /// Change a story's status in its file; a move to Ready with check errors
@@ -400,6 +419,40 @@ impl DeskView {
         }
     }
 
+    /// The New story dialog; Create makes the file and opens it.
+    fn new_story_ui(&mut self, ctx: &egui::Context) -> Option<DeskAction> {
+        let choice = self.new_story.as_mut()?.show(ctx)?;
+        self.new_story = None;
+        let NewStoryChoice::Create {
+            template,
+            section,
+            headline,
+            slug,
+        } = choice
+        else {
+            return None;
+        };
+        let State::Open(desk) = &mut self.state else {
+            return None;
+        };
+        let headline = (!headline.is_empty()).then_some(headline.as_str());
+        let made =
+            desk::template::new_story(desk.root(), &template, &section, headline, slug.as_deref());
+        match made {
+            Ok(path) => {
+                if let Err(err) = desk.update_paths(std::slice::from_ref(&path)) {
+                    self.problem = Some(err.to_string());
+                }
+                self.stale = true;
+                Some(DeskAction::Open(path))
+            }
+            Err(err) => Some(DeskAction::Message {
+                error: true,
+                text: err.to_string(),
+            }),
+        }
+    }
+
     /// Search box and filters.
     fn controls(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
@@ -455,8 +508,8 @@ impl DeskView {
 
     /// Enter opens the selected story; Up and Down move the selection.
     fn keys(&mut self, ui: &Ui) -> Option<DeskAction> {
-        // The Ready gate has the keyboard (Enter in its reason field).
-        if self.gate.is_some() {
+        // A dialog has the keyboard (Enter in its fields).
+        if self.has_dialog() {
             return None;
         }
         let listed: Vec<String> = self.listed().iter().map(|r| r.path.clone()).collect();

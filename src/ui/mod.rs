@@ -16,6 +16,7 @@ pub mod house_style;
 pub mod import_review;
 pub mod marking;
 pub mod marks;
+pub mod new_story;
 pub mod ready_gate;
 pub mod spell_marks;
 pub mod spell_menu;
