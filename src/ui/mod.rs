@@ -6,6 +6,7 @@ pub mod autosave;
 pub mod checks_panel;
 pub mod commands;
 pub mod compare_view;
+pub mod desk_cells;
 pub mod desk_view;
 pub mod dialogs;
 pub mod editor;
