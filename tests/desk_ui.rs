@@ -556,3 +556,77 @@ fn the_last_desk_opens_again_at_start() {
     assert!(harness.state().desk.is_none());
     assert_eq!(harness.state().doc.display_name(), "Sample story");
 }
+
+// ---- new from a template ------------------------------------------------------
+
+#[test]
+fn new_story_from_a_template_proposes_the_slug_and_opens_it() {
+    let dir = desk();
+    put(
+        dir.path(),
+        "templates/court-report.ron",
+        "court",
+        "Court report",
+        "The court heard that",
+        Status::Draft,
+    );
+    let mut harness = open_desk(dir.path());
+    harness.get_by_label("New story…").click();
+    harness.run();
+    harness.get_by_label("New story from a template");
+    // The template is the only one; put it in politics.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Section")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "politics")
+        .click();
+    harness.run();
+    let headline = harness.get_by_role_and_label(Role::TextInput, "Headline");
+    headline.focus();
+    headline.type_text("Міст відкрито — знову");
+    harness.run();
+    // Enter in a field of the dialog opens nothing behind it.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(matches!(harness.state().view, View::Desk));
+    harness.get_by_label("Create").click();
+    harness.run();
+
+    let path = dir.path().join("politics/міст-відкрито-знову.ron");
+    let made = store::load(&path).expect("the new story file");
+    assert_eq!(made.fields.headline, "Міст відкрито — знову");
+    assert_eq!(made.fields.slug, "міст-відкрито-знову");
+    assert_eq!(
+        made.fields.body, "The court heard that",
+        "the template's text"
+    );
+    let state = harness.state();
+    assert!(matches!(state.view, View::Editor));
+    assert_eq!(state.doc.story.fields.headline, "Міст відкрито — знову");
+    // The template itself is not a story of the desk.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    harness.run();
+    harness.get_by_label_contains("4 stories");
+}
+
+#[test]
+fn new_story_without_templates_says_where_they_go_and_escape_closes_it() {
+    let dir = desk();
+    let mut harness = open_desk(dir.path());
+    harness.get_by_label("New story…").click();
+    harness.run();
+    harness.get_by_label_contains("templates/ folder");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("New story from a template")
+            .is_none()
+    );
+    assert!(
+        matches!(harness.state().view, View::Desk),
+        "Escape closed only the dialog"
+    );
+}

@@ -12,14 +12,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
-use egui::text::LayoutJob;
-use egui::{Align, Key, Layout, RichText, TextFormat, Ui};
+use egui::{Align, Key, Layout, RichText, Ui};
 
 use crate::desk::{
     self, Column, Desk, DeskError, DeskSettings, Filter, Hit, Refreshed, Sort, StorySummary,
 };
 use crate::story::Status;
+use crate::ui::desk_cells::{cell, count_cell, header, section_name, snippet, width, words};
 use crate::ui::editor::thousands;
+use crate::ui::new_story::{NewStoryChoice, NewStoryDialog};
 use crate::ui::ready_gate::{GateChoice, ReadyGate};
 use crate::ui::theme;
 
@@ -36,9 +37,6 @@ pub enum DeskAction {
     /// Something to tell the user (an error when `error`).
     Message { error: bool, text: String },
 }
-
-/// The headline column's width (a longer one is shortened; whole on hover).
-const HEADLINE_WIDTH: f32 = 320.0;
 
 /// The most search results listed at once.
 const MAX_HITS: usize = 200;
@@ -92,6 +90,8 @@ pub struct DeskView {
     problem: Option<String>,
     /// A refused move to Ready, shown until dealt with.
     gate: Option<ReadyGate>,
+    /// The New story dialog, while open.
+    new_story: Option<NewStoryDialog>,
     /// A status picked in the table this frame: (story, new status).
     pick: Option<(String, Status)>,
     tz: jiff::tz::TimeZone,
@@ -141,6 +141,7 @@ impl DeskView {
             notes: Vec::new(),
             problem: None,
             gate: None,
+            new_story: None,
             pick: None,
             tz: jiff::tz::TimeZone::system(),
         }
@@ -250,7 +251,7 @@ impl DeskView {
     /// Whether a dialog of the view (the Ready gate) is open: it takes
     /// Escape and the keyboard.
     pub fn has_dialog(&self) -> bool {
-        self.gate.is_some()
+        self.gate.is_some() || self.new_story.is_some()
     }
 
     /// Draw the view. `unsaved` is the story file open in the editor with
@@ -269,6 +270,20 @@ impl DeskView {
                     .clicked()
                 {
                     action = Some(DeskAction::Close);
+                }
+                if matches!(self.state, State::Open(_))
+                    && ui
+                        .button("New story…")
+                        .on_hover_text("A new story from one of the desk's templates")
+                        .clicked()
+                {
+                    let templates = desk::template::templates(self.root());
+                    let section = self.filter.section.clone();
+                    self.new_story = Some(NewStoryDialog::new(
+                        templates,
+                        self.sections.clone(),
+                        section,
+                    ));
                 }
             });
         });
@@ -329,7 +344,8 @@ impl DeskView {
             None => None,
         };
         let gate = self.gate_ui(ui.ctx());
-        action.or(open).or(status).or(gate)
+        let new = self.new_story_ui(ui.ctx());
+        action.or(open).or(status).or(gate).or(new)
     }
 
     /// Change a story's status in its file; a move to Ready with check errors
@@ -400,6 +416,40 @@ impl DeskView {
         }
     }
 
+    /// The New story dialog; Create makes the file and opens it.
+    fn new_story_ui(&mut self, ctx: &egui::Context) -> Option<DeskAction> {
+        let choice = self.new_story.as_mut()?.show(ctx)?;
+        self.new_story = None;
+        let NewStoryChoice::Create {
+            template,
+            section,
+            headline,
+            slug,
+        } = choice
+        else {
+            return None;
+        };
+        let State::Open(desk) = &mut self.state else {
+            return None;
+        };
+        let headline = (!headline.is_empty()).then_some(headline.as_str());
+        let made =
+            desk::template::new_story(desk.root(), &template, &section, headline, slug.as_deref());
+        match made {
+            Ok(path) => {
+                if let Err(err) = desk.update_paths(std::slice::from_ref(&path)) {
+                    self.problem = Some(err.to_string());
+                }
+                self.stale = true;
+                Some(DeskAction::Open(path))
+            }
+            Err(err) => Some(DeskAction::Message {
+                error: true,
+                text: err.to_string(),
+            }),
+        }
+    }
+
     /// Search box and filters.
     fn controls(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
@@ -455,8 +505,8 @@ impl DeskView {
 
     /// Enter opens the selected story; Up and Down move the selection.
     fn keys(&mut self, ui: &Ui) -> Option<DeskAction> {
-        // The Ready gate has the keyboard (Enter in its reason field).
-        if self.gate.is_some() {
+        // A dialog has the keyboard (Enter in its fields).
+        if self.has_dialog() {
             return None;
         }
         let listed: Vec<String> = self.listed().iter().map(|r| r.path.clone()).collect();
@@ -736,109 +786,4 @@ struct Click {
 fn same_file(a: &Path, b: &Path) -> bool {
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
     a == b || canon(a) == canon(b)
-}
-
-/// A column's width in the table.
-fn width(column: Column) -> f32 {
-    match column {
-        Column::Slug => 200.0,
-        Column::Headline => HEADLINE_WIDTH,
-        Column::Status => 112.0,
-        Column::Section => 100.0,
-        Column::Byline => 170.0,
-        Column::Words => 80.0,
-        Column::Modified => 140.0,
-        Column::LastDraft => 100.0,
-        Column::Errors => 56.0,
-        Column::Warnings => 76.0,
-        Column::OpenBy => 230.0,
-        Column::Path => 240.0,
-    }
-}
-
-/// One cell of the table: `column`'s width, text shortened to fit (the
-/// whole of it on hover where it matters).
-fn cell<R>(ui: &mut Ui, column: Column, height: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
-    let size = egui::vec2(width(column), height);
-    ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
-        ui.set_min_size(size);
-        ui.set_max_width(width(column));
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        add(ui)
-    })
-    .inner
-}
-
-/// A column heading: a button that sorts by the column (again: the other way).
-fn header(ui: &mut Ui, column: Column, sort: &mut Sort) {
-    ui.horizontal(|ui| {
-        let button = egui::Button::new(RichText::new(column.label()).strong()).frame(false);
-        if ui
-            .add(button)
-            .on_hover_text(format!("Sort by {}", column.label().to_lowercase()))
-            .clicked()
-        {
-            *sort = if sort.column == column {
-                Sort {
-                    column,
-                    descending: !sort.descending,
-                }
-            } else {
-                Sort {
-                    column,
-                    // Numbers and times read best largest or newest first.
-                    descending: matches!(
-                        column,
-                        Column::Words | Column::Modified | Column::Errors | Column::Warnings
-                    ),
-                }
-            };
-        }
-        if sort.column == column {
-            ui.label(if sort.descending { "↓" } else { "↑" });
-        }
-    });
-}
-
-/// "820 words", or "820 / 600" against the desk's target.
-fn words(row: &StorySummary) -> String {
-    match row.target {
-        Some(target) => format!("{} / {}", thousands(row.words), thousands(target)),
-        None => thousands(row.words),
-    }
-}
-
-fn count_cell(ui: &mut Ui, n: usize, colour: egui::Color32) {
-    if n == 0 {
-        ui.label(RichText::new("0").weak());
-    } else {
-        ui.label(RichText::new(n.to_string()).color(colour).strong());
-    }
-}
-
-/// A section's name as shown ("" is the top of the desk).
-fn section_name(section: &str) -> &str {
-    if section.is_empty() { "(top)" } else { section }
-}
-
-/// The matching passage with the matches highlighted.
-fn snippet(ui: &Ui, hit: &Hit, highlight: egui::Color32) -> LayoutJob {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let colour = ui.visuals().text_color();
-    let mut job = LayoutJob::default();
-    for (text, matched) in &hit.snippet {
-        let text = text.replace('\n', " ");
-        let format = if *matched {
-            TextFormat {
-                font_id: font.clone(),
-                color: ui.visuals().strong_text_color(),
-                background: highlight,
-                ..Default::default()
-            }
-        } else {
-            TextFormat::simple(font.clone(), colour)
-        };
-        job.append(&text, 0.0, format);
-    }
-    job
 }
