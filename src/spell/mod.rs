@@ -213,6 +213,30 @@ impl Library {
         Arc::new(library)
     }
 
+    /// A library already asked for `langs` that holds none of them yet: a
+    /// load still under way (tests). [`Library::insert`] finishes it.
+    pub fn expecting(langs: &[&str]) -> Arc<Library> {
+        let library = Library::default();
+        library
+            .asked
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(langs.iter().map(|l| (*l).to_owned()));
+        Arc::new(library)
+    }
+
+    /// Put in a dictionary loaded elsewhere (the end of a load).
+    pub fn insert(&self, lang: &str, dict: Arc<Dictionary>) {
+        self.asked
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(lang.to_owned());
+        self.loaded
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(lang.to_owned(), dict);
+    }
+
     /// Load the `langs` not asked for before, on a background thread.
     pub fn request(self: &Arc<Self>, langs: Vec<String>) {
         let langs: Vec<String> = {
