@@ -10,6 +10,12 @@
 //!   hits with snippets for each keystroke of "harbour foot" and a few others
 //!   (Cyrillic, two words); `desk/search200/<typed>` the same with 200 hits.
 //!
+//! - `desk/watch_change_5000`: a story rewritten by another program, from
+//!   the write until the full list shows its new headline: the watcher's
+//!   event, the desk re-reading that one file, and the list again (the desk
+//!   view does the last two on its next frame; it looks every 500 ms while
+//!   idle, so in the window add at most that: ≤ 1 s in all).
+//!
 //! References measured in the same run, to give ratios against:
 //! - `desk/ref_load_all_5000`: `store::load` of every story, one after another
 //!   (the reading and parsing a first open cannot avoid, without checks or index).
@@ -67,7 +73,7 @@ fn desk_benches(c: &mut Criterion) {
     slow.finish();
 
     // The index is now present and up to date.
-    let (desk, _) = Desk::open(&root, DeskSettings::default()).expect("open");
+    let (mut desk, _) = Desk::open(&root, DeskSettings::default()).expect("open");
     let mut group = c.benchmark_group("desk");
     group.sample_size(20);
     group.bench_function("reopen_list_5000", |b| {
@@ -83,6 +89,29 @@ fn desk_benches(c: &mut Criterion) {
     });
     group.bench_function("ref_scan_5000", |b| {
         b.iter(|| black_box(scan::scan(&root).expect("scan")))
+    });
+    let watcher = copydesk::desk::watch::watch(desk.root()).expect("watch the desk");
+    let files = scan::scan(&root).expect("scan").stories;
+    let target = scan::absolute(&root, &files[files.len() / 2].rel);
+    let mut story = copydesk::store::load(&target).expect("load");
+    let mut n = 0u64;
+    group.bench_function("watch_change_5000", |b| {
+        b.iter(|| {
+            n += 1;
+            story.fields.headline = format!("Changed by another program {n}");
+            copydesk::store::save(&target, &story).expect("save");
+            loop {
+                let changed = watcher.wait(Duration::from_secs(5), Duration::ZERO);
+                assert!(!changed.is_empty(), "no change reported within 5 s");
+                desk.update_paths(&changed).expect("update");
+                let rows = desk
+                    .list(&Filter::default(), Sort::default())
+                    .expect("list");
+                if rows.iter().any(|r| r.headline == story.fields.headline) {
+                    break black_box(rows);
+                }
+            }
+        })
     });
     group.finish();
 

@@ -7,6 +7,7 @@ pub mod checks;
 pub mod cli;
 pub mod compare;
 pub mod desk;
+pub mod document;
 pub mod export;
 pub mod find;
 pub mod import;

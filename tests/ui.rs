@@ -221,19 +221,6 @@ fn clean_story_closes_without_asking() {
 }
 
 #[test]
-fn new_with_unsaved_changes_asks_and_discard_starts_fresh() {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = harness_with(Document::sample(), &dialogs);
-    type_into(&mut harness, Role::TextInput, "Dateline", " (AP)");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
-    harness.get_by_label("Discard").click();
-    harness.run();
-    assert!(harness.state().doc.story.fields.is_empty());
-    assert!(harness.state().doc.path.is_none());
-}
-
-#[test]
 fn save_as_without_a_file_dialog_offers_a_typed_path() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("typed");
@@ -485,7 +472,7 @@ fn importing_markdown_makes_an_unsaved_story_and_reports() {
 }
 
 #[test]
-fn dropping_a_text_file_imports_it_after_the_unsaved_prompt() {
+fn dropping_a_text_file_imports_it_into_a_new_tab() {
     let dir = tempfile::tempdir().unwrap();
     let txt = dir.path().join("wire.txt");
     std::fs::write(&txt, "Headline from the wire\n\nBody text here.\n").unwrap();
@@ -497,11 +484,13 @@ fn dropping_a_text_file_imports_it_after_the_unsaved_prompt() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(txt)));
     harness.run();
-    harness.get_by_label("Save your changes?");
-    harness.get_by_label("Discard").click();
-    harness.run();
+    assert!(
+        harness.query_by_label("Save your changes?").is_none(),
+        "nothing on screen is replaced: the import gets a tab of its own"
+    );
     harness.get_by_label("Create story").click();
     harness.run();
+    assert_eq!(harness.state().tab_count(), 2);
     assert!(
         harness
             .state()
@@ -553,10 +542,8 @@ fn importing_news_formats_by_menu_and_by_drop() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(bad)));
     harness.run();
-    // The imported story is unsaved: the usual prompt comes first.
-    harness.get_by_label("Save your changes?");
-    harness.get_by_label("Discard").click();
-    harness.run();
+    // Nothing on screen is replaced by an import, so no prompt comes first.
+    assert!(harness.query_by_label("Save your changes?").is_none());
     harness.get_by_label_contains("notes.docx: cannot import as Word document");
     assert_eq!(harness.state().doc.story.fields.headline, "Міст відкрито");
 }
@@ -900,11 +887,32 @@ fn saving_over_a_file_someone_else_changed_asks_first() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    harness.get_by_label("Overwrite").click();
+    harness
+        .get_by_label("Save mine, keep theirs as a draft")
+        .click();
     harness.run();
     let saved = store::load(&path).unwrap();
     assert_eq!(saved.fields.slug, "council-budget-mine");
     assert_eq!(saved.fields.headline, "Council passes budget");
+    // Theirs (changed by a script, with no draft of its own) is kept as a
+    // draft under mine: nothing anyone saved is lost.
+    let kept: Vec<&str> = saved
+        .drafts
+        .iter()
+        .map(|d| d.fields.headline.as_str())
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "Council passes budget",
+            "Their headline",
+            "Council passes budget"
+        ]
+    );
+    assert_eq!(
+        saved.drafts[1].label.as_deref(),
+        Some(copydesk::document::conflict::THEIRS_LABEL)
+    );
     // Saved once more: no question, the file is ours again.
     harness.get_by_label("Close compare").click();
     harness.run();

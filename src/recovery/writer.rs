@@ -1,5 +1,5 @@
 //! The thread that writes recovery copies, so typing never waits on the disk.
-//! Only the newest waiting copy is written. [`Writer::clear`] (after a clean
+//! Only the newest waiting copy of each story is written. [`Writer::clear`] (after a clean
 //! save or a discard) removes a copy and makes sure no write of it that was
 //! queued or under way before the clear can bring it back: a write checks,
 //! holding the same lock the clear takes, that no clear of its key came after
@@ -52,14 +52,22 @@ impl Writer {
         let started = std::thread::Builder::new()
             .name("copydesk-autosave".into())
             .spawn(move || {
-                while let Ok(mut job) = rx.recv() {
-                    // Only the newest waiting job matters.
+                while let Ok(first) = rx.recv() {
+                    // Only the newest waiting job of each copy matters (one
+                    // per open story: a parked tab's copy is not dropped for
+                    // the copy of the story on screen).
+                    let mut jobs = vec![first];
                     while let Ok(newer) = rx.try_recv() {
-                        job = newer;
+                        match jobs.iter_mut().find(|j| j.key == newer.key) {
+                            Some(older) => *older = newer,
+                            None => jobs.push(newer),
+                        }
                     }
-                    let result = write_unless_cleared(&writer_dir, &shared, &job);
-                    if tx.send((job.key, job.generation, result)).is_err() {
-                        break;
+                    for job in jobs {
+                        let result = write_unless_cleared(&writer_dir, &shared, &job);
+                        if tx.send((job.key, job.generation, result)).is_err() {
+                            return;
+                        }
                     }
                 }
             })

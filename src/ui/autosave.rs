@@ -217,6 +217,26 @@ impl Autosave {
         })
     }
 
+    /// The story `doc` leaves the screen (another tab comes on): its copy is
+    /// queued now if it has unsaved text the copy may not hold yet, since
+    /// autosave only follows the story on screen. A parked story's text does
+    /// not change until it is back on screen.
+    pub fn park(&mut self, doc: &crate::document::Document) {
+        if !doc.is_dirty() {
+            return;
+        }
+        if doc.recovery_key == self.key && self.written.is_some_and(|w| doc.generation <= w) {
+            return;
+        }
+        self.writer.write(
+            &doc.recovery_key,
+            doc.generation,
+            doc.story.clone(),
+            doc.path.clone(),
+            doc.disk_hash,
+        );
+    }
+
     /// Whether a write is under way (tests wait for it).
     pub fn is_writing(&self) -> bool {
         self.in_flight.is_some()

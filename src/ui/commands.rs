@@ -46,6 +46,14 @@ pub enum Command {
     Find,
     /// Open the find bar with its replace row.
     Replace,
+    /// Take over a story someone else has open (it is read-only until then).
+    TakeOver,
+    /// Close the story on screen (its tab), asking first if it is unsaved.
+    CloseTab,
+    /// Show the next open story.
+    NextTab,
+    /// Show the previous open story.
+    PreviousTab,
 }
 
 /// Which top-level menu a command lives in.
@@ -59,7 +67,7 @@ pub enum Menu {
 
 impl Command {
     /// The commands that appear in menus, in menu order.
-    pub const MENU: [Command; 19] = [
+    pub const MENU: [Command; 22] = [
         Command::New,
         Command::Open,
         Command::OpenDesk,
@@ -68,6 +76,7 @@ impl Command {
         Command::Checkpoint,
         Command::Import,
         Command::Export,
+        Command::CloseTab,
         Command::Quit,
         Command::Find,
         Command::Replace,
@@ -76,6 +85,8 @@ impl Command {
         Command::NextChange,
         Command::PreviousChange,
         Command::Desk,
+        Command::NextTab,
+        Command::PreviousTab,
         Command::Checks,
         Command::UndoFix,
         Command::Settings,
@@ -104,6 +115,10 @@ impl Command {
             Command::UndoFix => "Undo Last Fix".into(),
             Command::Find => "Find…".into(),
             Command::Replace => "Replace…".into(),
+            Command::TakeOver => "Take over".into(),
+            Command::CloseTab => "Close Story".into(),
+            Command::NextTab => "Next Story".into(),
+            Command::PreviousTab => "Previous Story".into(),
         }
     }
 
@@ -136,6 +151,12 @@ impl Command {
             Command::Replace => {
                 "Find and replace; Replace all is one edit Undo Last Fix takes back"
             }
+            Command::TakeOver => {
+                "Edit this story though someone else has it open; recorded in the story file"
+            }
+            Command::CloseTab => "Close the story on screen (its tab); asks first if unsaved",
+            Command::NextTab => "Show the next open story",
+            Command::PreviousTab => "Show the previous open story",
         }
     }
 
@@ -166,19 +187,29 @@ impl Command {
                 return Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp));
             }
             Command::Export => Key::E,
+            Command::CloseTab => Key::W,
+            Command::NextTab => Key::Tab,
+            Command::PreviousTab => {
+                return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Tab));
+            }
             Command::Import => Key::I,
             Command::Quit => Key::Q,
             Command::Settings => Key::Comma,
             Command::Checks => return Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::C)),
             Command::UndoFix => return Some(KeyboardShortcut::new(cmd | Modifiers::ALT, Key::Z)),
-            Command::OpenPath(_) | Command::ClearRecent => return None,
+            Command::OpenPath(_) | Command::ClearRecent | Command::TakeOver => return None,
         };
         Some(KeyboardShortcut::new(cmd, key))
     }
 
     pub fn menu(&self) -> Menu {
         match self {
-            Command::Settings | Command::Checks | Command::UndoFix | Command::Desk => Menu::View,
+            Command::Settings
+            | Command::Checks
+            | Command::UndoFix
+            | Command::Desk
+            | Command::NextTab
+            | Command::PreviousTab => Menu::View,
             Command::Find | Command::Replace => Menu::Edit,
             Command::History
             | Command::Compare

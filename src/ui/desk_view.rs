@@ -254,10 +254,10 @@ impl DeskView {
         self.gate.is_some() || self.new_story.is_some()
     }
 
-    /// Draw the view. `unsaved` is the story file open in the editor with
-    /// unsaved changes, if any (its status is not changed behind the editor's
-    /// back). Returns what the user asked for, if anything.
-    pub fn ui(&mut self, ui: &mut Ui, unsaved: Option<&Path>) -> Option<DeskAction> {
+    /// Draw the view. `unsaved` are the story files open with unsaved
+    /// changes (their status is not changed behind the editor's back).
+    /// Returns what the user asked for, if anything.
+    pub fn ui(&mut self, ui: &mut Ui, unsaved: &[PathBuf]) -> Option<DeskAction> {
         self.poll(ui.ctx());
         let mut action = None;
         ui.horizontal(|ui| {
@@ -354,14 +354,14 @@ impl DeskView {
         &mut self,
         rel: &str,
         to: Status,
-        unsaved: Option<&Path>,
+        unsaved: &[PathBuf],
         over: Option<&desk::status::Override>,
     ) -> Option<DeskAction> {
         let State::Open(desk) = &mut self.state else {
             return None;
         };
         let path = desk.story_path(rel);
-        if unsaved.is_some_and(|p| same_file(p, &path)) {
+        if unsaved.iter().any(|p| same_file(p, &path)) {
             return Some(DeskAction::Message {
                 error: true,
                 text: format!(
@@ -411,7 +411,7 @@ impl DeskView {
                     why,
                 };
                 let rel = desk::scan::relative(desk.root(), &gate.path)?;
-                self.set_status(&rel, Status::Ready, None, Some(&over))
+                self.set_status(&rel, Status::Ready, &[], Some(&over))
             }
         }
     }

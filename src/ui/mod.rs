@@ -15,6 +15,7 @@ pub mod find_bar;
 pub mod history;
 pub mod house_style;
 pub mod import_review;
+pub mod lock_bar;
 pub mod marking;
 pub mod marks;
 pub mod new_story;

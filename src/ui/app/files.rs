@@ -1,0 +1,242 @@
+//! Opening, saving, importing and exporting files, and the desk.
+
+#[allow(unused_imports)]
+use super::*;
+
+impl CopydeskApp {
+    /// Open the story file `path` in a tab of its own, or show its tab when
+    /// it is open already.
+    pub(super) fn open_path(&mut self, path: &Path) {
+        if let Some(tab) = self.tab_of(path) {
+            self.switch_tab(tab);
+            self.view = View::Editor;
+            return;
+        }
+        match store::load_hashed(path) {
+            Ok((story, hash)) => {
+                let mut doc = Document::from_file(story, path.to_owned());
+                doc.disk_hash = Some(hash);
+                self.open_in_tab(doc);
+                self.settings.remember(path);
+                self.info(format!("Opened {}", path.display()));
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    /// Read the story on screen again from `path` (reload, reopen after
+    /// archiving), in its own tab.
+    pub(super) fn replace_with_file(&mut self, path: &Path) {
+        match store::load_hashed(path) {
+            Ok((story, hash)) => {
+                self.doc = Document::from_file(story, path.to_owned());
+                self.undo.clear();
+                self.doc.disk_hash = Some(hash);
+                self.view = View::Editor;
+                self.settings.remember(path);
+                self.info(format!("Opened {}", path.display()));
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    /// Open the folder `root` as a desk and show its table. The index is read
+    /// (or built) on its own thread; the table shows progress meanwhile.
+    pub(super) fn open_desk(&mut self, root: &Path) {
+        if !root.is_dir() {
+            return self.error(format!(
+                "{}: not a folder (a desk is a folder of stories)",
+                root.display()
+            ));
+        }
+        let locks = self.settings.lock_settings();
+        let settings = crate::desk::DeskSettings {
+            checks: self.settings.checks.clone(),
+            user: locks.user,
+            stale_after: locks.stale_after,
+        };
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+        self.desk = Some(DeskView::open(&self.ctx, &root, settings));
+        self.settings.last_desk = Some(root);
+        self.view = View::Desk;
+    }
+
+    /// A story's status was changed from the desk table: say so, and when it
+    /// is the story on screen (with nothing unsaved), read it again.
+    pub(super) fn status_changed(&mut self, path: &Path) {
+        let same = self
+            .doc
+            .path
+            .as_deref()
+            .is_some_and(|p| std::fs::canonicalize(p).ok() == std::fs::canonicalize(path).ok());
+        if same && !self.doc.is_dirty() {
+            let view = std::mem::replace(&mut self.view, View::Editor);
+            self.replace_with_file(path);
+            self.view = view;
+        }
+        let status = store::load(path).map(|s| s.status.label());
+        match status {
+            Ok(label) => self.info(format!("{}: status is now {label}", path.display())),
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    /// Open the story's draft archive, once the story's changes are saved.
+    pub(super) fn open_archive(&mut self, archive: &Path) {
+        if self.doc.is_dirty() {
+            return self.info("Save the story first: the archive opens in its place".into());
+        }
+        self.open_path(archive);
+    }
+
+    /// Move the story's older drafts to its archive (the file is saved and
+    /// unchanged on screen first), then reopen it.
+    pub(super) fn archive_older(&mut self) {
+        let Some(path) = self.doc.path.clone().filter(|_| !self.doc.is_dirty()) else {
+            return self.info("Save the story first, then archive its older drafts".into());
+        };
+        let keep = crate::ui::history::ARCHIVE_KEEP;
+        match store::archive_drafts(&path, keep) {
+            Ok(done) => {
+                self.replace_with_file(&path);
+                self.info(format!(
+                    "Moved {} drafts to {}; the newest {keep} stay in the story",
+                    done.moved,
+                    done.archive.display()
+                ));
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    pub(super) fn save(&mut self, then: Option<Then>, label: Option<String>) {
+        match self.doc.path.clone() {
+            Some(path) => self.write_to(path, then, label),
+            None => self.save_as(then, label),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, then: Option<Then>, label: Option<String>) {
+        let name = format!("{}.ron", self.doc.story.file_stem());
+        let request = self.request("Save story", dialogs::STORY, Some(name));
+        let purpose = PathPurpose::Save(label.clone());
+        if let Some(path) = self.pick(true, &request, purpose, then.clone()) {
+            self.write_to(dialogs::with_extension(path, "ron"), then, label);
+        }
+    }
+
+    /// Read copy from `path` (any format import reads) and show where every
+    /// line goes; the story is made when the user says Create (see
+    /// [`Self::import_review_window`]).
+    pub(super) fn import_path(&mut self, path: &Path) {
+        let (kind, imported) = match import::import_file(path, &import::ImportOptions::default()) {
+            Ok(done) => done,
+            Err(err) => return self.error(err.to_string()),
+        };
+        let name = path.file_name().map_or(path.as_os_str(), |n| n);
+        let what = format!("{} as {}", name.to_string_lossy(), kind.label());
+        self.import_review = Some(ImportReview::new(Source::File(what), imported));
+    }
+
+    /// Ask where to write an export, then write it.
+    pub(super) fn export_to_file(&mut self, format: Format, output: String) {
+        let name = format.suggested_file_name(&self.doc.story);
+        let filter = export_filter(format);
+        let request = self.request(&format!("Export as {}", format.label()), filter, Some(name));
+        let purpose = PathPurpose::Export(format, output.clone());
+        if let Some(path) = self.pick(true, &request, purpose, None) {
+            self.write_export(&dialogs::with_extension(path, format.extension()), &output);
+        }
+    }
+
+    pub(super) fn write_export(&mut self, path: &Path, output: &str) {
+        match store::write_atomic(path, output.as_bytes()) {
+            Ok(()) => self.info(format!("Exported to {}", path.display())),
+            Err(err) => self.error(format!("{}: cannot export: {err}", path.display())),
+        }
+    }
+
+    /// Save to `path`, keeping a changed text as a new draft; then go on with
+    /// `then`. On failure nothing on disk changes, the text stays in the window,
+    /// and `then` is dropped so no unsaved work is discarded.
+    pub(super) fn write_to(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
+        // Before writing over our own file, make sure nobody else changed it
+        // (asked now, and checked again just before the rename).
+        let expected = self
+            .doc
+            .disk_hash
+            .filter(|_| Some(&path) == self.doc.path.as_ref());
+        if let Some(known) = expected {
+            match store::file_hash(&path) {
+                Ok(Some(now)) if now != known => {
+                    self.modal = Some(Modal::Conflict { path, then, label });
+                    return;
+                }
+                Err(err) => {
+                    self.error(format!("{err}. Not saved; your text is still here."));
+                    return;
+                }
+                _ => {}
+            }
+        }
+        self.write_expecting(path, then, label, expected);
+    }
+
+    /// Save, replacing the file only while its fingerprint is `expected` (when
+    /// given): a save someone else made meanwhile brings up the conflict.
+    pub(super) fn write_expecting(
+        &mut self,
+        path: PathBuf,
+        then: Option<Then>,
+        label: Option<String>,
+        expected: Option<u64>,
+    ) {
+        let before = self.doc.story.modified;
+        let appended = match self
+            .doc
+            .story
+            .try_record_draft(label.clone(), crate::story::now())
+        {
+            Ok(appended) => appended,
+            Err(err) => {
+                self.error(format!("{}: not saved: {err}", path.display()));
+                return;
+            }
+        };
+        match store::save_checked(&path, &self.doc.story, expected) {
+            Ok(hash) => {
+                self.settings.remember(&path);
+                let what = match appended {
+                    Some(n) => format!("Saved draft {n} to {}", path.display()),
+                    None => format!("Saved {} (text unchanged, no new draft)", path.display()),
+                };
+                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+                let warning = store::size_warning(&path, size);
+                self.doc.mark_saved(path, hash);
+                match warning {
+                    Some(warning) => self.error(warning),
+                    None => self.info(what),
+                }
+                if let Some(autosave) = &mut self.autosave
+                    && let Some(err) = autosave.clear(&self.doc.recovery_key)
+                {
+                    self.error(err);
+                }
+                if let Some(then) = then {
+                    self.proceed(then);
+                }
+            }
+            Err(err) => {
+                if appended.is_some() {
+                    self.doc.story.drafts.pop();
+                }
+                self.doc.story.modified = before;
+                if matches!(err, store::StoreError::Changed { .. }) {
+                    self.modal = Some(Modal::Conflict { path, then, label });
+                } else {
+                    self.error(format!("{err}. Your text is still here, unsaved."));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Locks and two editors on one story, in the window, as a user would: a story
+//! someone else has open shows read-only with Take over; two Copydesk windows
+//! saving the same story end with both texts kept.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use copydesk::desk::lock::{self, Holder};
+use copydesk::store;
+use copydesk::story::{Fields, Story, now};
+use copydesk::ui::{CopydeskApp, Document, Settings};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn story_file(dir: &Path) -> PathBuf {
+    let mut story = Story::with_fields(Fields {
+        slug: "harbour".into(),
+        headline: "Harbour reopens".into(),
+        body: "Boats are back.".into(),
+        ..Fields::default()
+    });
+    story.record_draft(None, now());
+    let path = dir.join("harbour.ron");
+    store::save(&path, &story).unwrap();
+    path
+}
+
+fn window_on(path: &Path) -> Harness<'static, CopydeskApp> {
+    let doc = Document::from_file(store::load(path).unwrap(), path.to_owned());
+    let settings = Settings {
+        editor_name: "Sam".into(),
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .build_eframe(move |cc| CopydeskApp::new(&cc.egui_ctx, doc, settings));
+    harness.run();
+    harness
+}
+
+fn type_into(harness: &mut Harness<'_, CopydeskApp>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_story_open_elsewhere_is_read_only_and_take_over_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = story_file(dir.path());
+    let mira = Holder {
+        name: "Mira".into(),
+        host: "desk-3".into(),
+        pid: 4242,
+        since: jiff::Timestamp::now(),
+    };
+    fs::write(lock::lock_path(&path), ron::ser::to_string(&mira).unwrap()).unwrap();
+
+    let mut harness = window_on(&path);
+    harness.get_by_label_contains("Read-only: open by Mira on desk-3 since");
+    type_into(&mut harness, Role::TextInput, "Headline", " today");
+    assert_eq!(
+        harness.state().doc.story.fields.headline,
+        "Harbour reopens",
+        "a read-only story takes no typing"
+    );
+    assert!(!harness.state().doc.is_dirty());
+
+    harness.get_by_label("Take over").click();
+    harness.run();
+    harness.get_by_label_contains("You took this story over");
+    assert!(
+        harness
+            .query_by_label_contains("Read-only: open by")
+            .is_none()
+    );
+    type_into(&mut harness, Role::TextInput, "Headline", " today");
+    assert_eq!(
+        harness.state().doc.story.fields.headline,
+        "Harbour reopens today"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.fields.headline, "Harbour reopens today");
+    let decision = &saved.decisions[0];
+    assert_eq!(decision.action, "take-over");
+    assert!(decision.who.starts_with("Sam on "), "{}", decision.who);
+    assert!(decision.why.contains("Mira on desk-3"), "{}", decision.why);
+    assert!(lock::read(&path).unwrap().unwrap().is_this_process());
+    drop(harness);
+    assert_eq!(lock::read(&path).unwrap(), None, "closing lets the lock go");
+}
+
+/// Two windows on one story both type and save: the second save asks, and
+/// "Save mine, keep theirs as a draft" keeps both texts in the file.
+#[test]
+fn two_windows_saving_one_story_keep_both_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = story_file(dir.path());
+    let mut first = window_on(&path);
+    let mut second = window_on(&path);
+
+    type_into(
+        &mut first,
+        Role::MultilineTextInput,
+        "Body",
+        "First editor. ",
+    );
+    type_into(
+        &mut second,
+        Role::MultilineTextInput,
+        "Body",
+        "Second editor. ",
+    );
+    first.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    first.run();
+    assert!(!first.state().doc.is_dirty());
+
+    second.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    second.run();
+    second.get_by_label("The file changed on disk");
+    assert!(
+        store::load(&path)
+            .unwrap()
+            .fields
+            .body
+            .contains("First editor. "),
+        "nothing is written before the editor chooses"
+    );
+    second
+        .get_by_label("Save mine, keep theirs as a draft")
+        .click();
+    second.run();
+    assert!(!second.state().doc.is_dirty());
+
+    let saved = store::load(&path).unwrap();
+    assert!(
+        saved.fields.body.contains("Second editor. "),
+        "{}",
+        saved.fields.body
+    );
+    let bodies: Vec<&str> = saved
+        .drafts
+        .iter()
+        .map(|d| d.fields.body.as_str())
+        .collect();
+    assert!(
+        bodies.iter().any(|b| b.contains("First editor. ")),
+        "the first editor's text is kept as a draft: {bodies:?}"
+    );
+    assert!(
+        bodies.last().unwrap().contains("Second editor. "),
+        "{bodies:?}"
+    );
+    // The first window, back in focus, sees the story changed.
+    first
+        .state_mut()
+        .queue(copydesk::ui::commands::Command::Save);
+    first.run();
+    first.get_by_label_contains("changed by someone else");
+}
