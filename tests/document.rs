@@ -190,3 +190,79 @@ fn a_stale_lock_is_cleared_with_a_message() {
     assert!(!doc.is_read_only());
     assert!(lock::read(&path).unwrap().unwrap().is_this_process());
 }
+
+#[test]
+fn a_save_records_a_draft_and_the_saved_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = story_file(dir.path());
+    let mut doc = open(&path);
+    doc.story.fields.body.push_str(" Ferries too.");
+    assert!(doc.is_dirty());
+    let expected = doc.expected_hash(&path);
+    assert!(expected.is_some());
+    doc.check_conflict(&path).unwrap();
+    let saved = doc.save_to(&path, None, expected).unwrap();
+    assert_eq!(saved.draft, Some(2));
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.disk_hash, store::file_hash(&path).unwrap());
+    let on_disk = store::load(&path).unwrap();
+    assert_eq!(on_disk.fields.body, "Boats are back. Ferries too.");
+    // Unchanged text and no label: no new draft.
+    assert_eq!(doc.save_to(&path, None, doc.disk_hash).unwrap().draft, None);
+}
+
+#[test]
+fn a_save_over_someone_elses_save_is_refused_and_changes_nothing() {
+    use copydesk::document::SaveError;
+    let dir = tempfile::tempdir().unwrap();
+    let path = story_file(dir.path());
+    let mut doc = open(&path);
+    doc.story.fields.headline = "Mine".into();
+    let mut theirs = store::load(&path).unwrap();
+    theirs.fields.headline = "Theirs".into();
+    store::save(&path, &theirs).unwrap();
+    let before = fs::read(&path).unwrap();
+    assert!(matches!(
+        doc.check_conflict(&path),
+        Err(SaveError::Conflict { .. })
+    ));
+    // Even when asked to save anyway against the old fingerprint (a save made
+    // between the check and the rename), the file is not replaced.
+    let drafts = doc.story.drafts.clone();
+    let modified = doc.story.modified;
+    let err = doc
+        .save_to(&path, None, doc.expected_hash(&path))
+        .unwrap_err();
+    assert!(matches!(err, SaveError::Conflict { .. }), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(doc.story.drafts, drafts, "no draft left behind");
+    assert_eq!(doc.story.modified, modified);
+    assert!(doc.is_dirty(), "the text is still unsaved");
+    // Keeping theirs as a draft, then saving over what was just read, works.
+    let (theirs, hash) = store::load_hashed(&path).unwrap();
+    copydesk::document::conflict::keep_theirs(&mut doc.story, &theirs).unwrap();
+    doc.save_to(&path, None, Some(hash)).unwrap();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.fields.headline, "Mine");
+    assert!(saved.drafts.iter().any(|d| d.fields.headline == "Theirs"));
+}
+
+#[test]
+fn a_failed_write_leaves_the_story_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = story_file(dir.path());
+    // A folder where the file should go: no save can replace it.
+    let target = dir.path().join("copy.ron");
+    fs::create_dir(&target).unwrap();
+    let mut doc = open(&path);
+    doc.story.fields.body.push_str(" More.");
+    let drafts = doc.story.drafts.len();
+    let modified = doc.story.modified;
+    let err = doc.save_to(&target, None, None).unwrap_err();
+    assert!(err.to_string().contains("copy.ron"), "{err}");
+    assert_eq!(doc.story.drafts.len(), drafts, "no draft left behind");
+    assert_eq!(doc.story.modified, modified);
+    assert_eq!(doc.path.as_deref(), Some(path.as_path()));
+    assert!(doc.is_dirty());
+    assert!(target.is_dir());
+}

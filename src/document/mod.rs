@@ -9,8 +9,10 @@ use crate::story::{BodyCounts, Fields, Status, Story};
 
 pub mod conflict;
 mod lock;
+mod save;
 
 pub use lock::{EditLock, LockSettings};
+pub use save::{SaveError, Saved};
 
 /// The story being edited and what is known about its file.
 pub struct Document {

@@ -162,23 +162,10 @@ impl CopydeskApp {
     pub(super) fn write_to(&mut self, path: PathBuf, then: Option<Then>, label: Option<String>) {
         // Before writing over our own file, make sure nobody else changed it
         // (asked now, and checked again just before the rename).
-        let expected = self
-            .doc
-            .disk_hash
-            .filter(|_| Some(&path) == self.doc.path.as_ref());
-        if let Some(known) = expected {
-            match store::file_hash(&path) {
-                Ok(Some(now)) if now != known => {
-                    self.modal = Some(Modal::Conflict { path, then, label });
-                    return;
-                }
-                Err(err) => {
-                    self.error(format!("{err}. Not saved; your text is still here."));
-                    return;
-                }
-                _ => {}
-            }
+        if let Err(err) = self.doc.check_conflict(&path) {
+            return self.save_failed(err, path, then, label);
         }
+        let expected = self.doc.expected_hash(&path);
         self.write_expecting(path, then, label, expected);
     }
 
@@ -191,31 +178,15 @@ impl CopydeskApp {
         label: Option<String>,
         expected: Option<u64>,
     ) {
-        let before = self.doc.story.modified;
-        let appended = match self
-            .doc
-            .story
-            .try_record_draft(label.clone(), crate::story::now())
-        {
-            Ok(appended) => appended,
-            Err(err) => {
-                self.error(format!("{}: not saved: {err}", path.display()));
-                return;
-            }
-        };
-        match store::save_checked(&path, &self.doc.story, expected) {
-            Ok(hash) => {
+        match self.doc.save_to(&path, label.clone(), expected) {
+            Ok(saved) => {
                 self.settings.remember(&path);
-                let what = match appended {
-                    Some(n) => format!("Saved draft {n} to {}", path.display()),
-                    None => format!("Saved {} (text unchanged, no new draft)", path.display()),
-                };
-                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-                let warning = store::size_warning(&path, size);
-                self.doc.mark_saved(path, hash);
-                match warning {
+                match saved.size_warning {
                     Some(warning) => self.error(warning),
-                    None => self.info(what),
+                    None => self.info(match saved.draft {
+                        Some(n) => format!("Saved draft {n} to {}", path.display()),
+                        None => format!("Saved {} (text unchanged, no new draft)", path.display()),
+                    }),
                 }
                 if let Some(autosave) = &mut self.autosave
                     && let Some(err) = autosave.clear(&self.doc.recovery_key)
@@ -226,16 +197,24 @@ impl CopydeskApp {
                     self.proceed(then);
                 }
             }
-            Err(err) => {
-                if appended.is_some() {
-                    self.doc.story.drafts.pop();
-                }
-                self.doc.story.modified = before;
-                if matches!(err, store::StoreError::Changed { .. }) {
-                    self.modal = Some(Modal::Conflict { path, then, label });
-                } else {
-                    self.error(format!("{err}. Your text is still here, unsaved."));
-                }
+            Err(err) => self.save_failed(err, path, then, label),
+        }
+    }
+
+    /// A save not made: the conflict prompt, or the error (the text stays).
+    fn save_failed(
+        &mut self,
+        err: crate::document::SaveError,
+        path: PathBuf,
+        then: Option<Then>,
+        label: Option<String>,
+    ) {
+        use crate::document::SaveError;
+        match err {
+            SaveError::Conflict { .. } => self.modal = Some(Modal::Conflict { path, then, label }),
+            SaveError::Draft { .. } => self.error(err.to_string()),
+            SaveError::Store(err) => {
+                self.error(format!("{err}. Your text is still here, unsaved."))
             }
         }
     }
