@@ -92,8 +92,15 @@ fn counter(text: &str, limit: usize) -> String {
 /// and Checks, and every counter is drawn whole: as wide as its text, or
 /// wrapped onto more rows, never cut short.
 fn assert_fields_and_counters_whole(size: [f32; 2], doc: Document) {
-    let fields = doc.story.fields.clone();
     let harness = with_panels(size, doc);
+    assert_whole(&harness, size, false);
+}
+
+/// [`assert_fields_and_counters_whole`] on a window already set up.
+fn assert_whole(harness: &Harness<'_, CopydeskApp>, size: [f32; 2], scrolls: bool) {
+    let fields = harness.state().doc.story.fields.clone();
+    let scroll = harness.ctx.global_style().spacing.scroll;
+    let scroll_bar = scroll.bar_width + scroll.bar_inner_margin + scroll.bar_outer_margin;
     let window = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]));
     let checks_left = harness.get_by_label("Checks").rect().min.x;
     let history_right = harness
@@ -112,13 +119,22 @@ fn assert_fields_and_counters_whole(size: [f32; 2], doc: Document) {
         ("Body", Role::MultilineTextInput),
     ] {
         let rect = harness.get_by_role_and_label(role, label).rect();
-        assert!(
-            window.contains_rect(rect),
-            "{label} {rect:?} outside {window:?}"
-        );
+        // Fields taller than the window scroll: across, each is inside it.
+        let inside = if scrolls {
+            rect.min.x >= window.min.x && rect.max.x <= window.max.x
+        } else {
+            window.contains_rect(rect)
+        };
+        assert!(inside, "{label} {rect:?} outside {window:?}");
         assert!(
             rect.min.x > history_right && rect.max.x < checks_left,
             "{label} {rect:?} under a panel (history ends {history_right}, checks start {checks_left})"
+        );
+        // Checks' heading sits 8 px (the side panel's margin) inside the
+        // panel's edge, which is the editor's right edge.
+        assert!(
+            rect.max.x + scroll_bar + 8.0 <= checks_left,
+            "{label} {rect:?} runs under the editor's scroll bar (checks start {checks_left})"
         );
         column = Some(column.map_or(rect, |c| c.union(rect)));
     }
@@ -281,4 +297,37 @@ fn escape_closes_the_compare_view() {
     ));
     escape(&mut harness);
     assert!(matches!(harness.state().view, copydesk::ui::View::Editor));
+}
+
+/// Two stories open (the tab strip), the second read-only under its bar with
+/// a message showing: the fields are taller than the window and scroll, and
+/// still every field and counter is whole, clear of the scroll bar.
+#[test]
+fn every_field_and_counter_is_whole_with_tabs_and_a_read_only_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("overlong.ron");
+    let mut story = overlong().story.clone();
+    story.drafts.clear();
+    story.record_draft(None, copydesk::story::now());
+    copydesk::store::save(&path, &story).unwrap();
+    let mira = copydesk::desk::Holder {
+        name: "Mira".into(),
+        host: "desk-3".into(),
+        pid: 4242,
+        since: jiff::Timestamp::now(),
+    };
+    std::fs::write(
+        copydesk::desk::lock::lock_path(&path),
+        ron::ser::to_string(&mira).unwrap(),
+    )
+    .unwrap();
+    let size = [1100.0, 800.0];
+    let mut harness = harness(size, overlong(), Some(path));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.get_by_label_contains("Read-only: open by Mira");
+    assert_eq!(harness.state().tab_count(), 2);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
+    harness.run();
+    assert_whole(&harness, size, true);
 }

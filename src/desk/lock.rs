@@ -297,11 +297,16 @@ fn write(story: &Path, holder: &Holder, replace: bool) -> Result<(), LockError> 
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".copydesk-lock.")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".copydesk-lock.").suffix(".tmp");
+    // Other editors sharing the folder (other users) must read who holds it;
+    // a lock says only a name, a host, a process and a time.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
     tmp.write_all(text.as_bytes()).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     if replace {
@@ -314,6 +319,21 @@ fn write(story: &Path, holder: &Holder, replace: bool) -> Result<(), LockError> 
 
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_is_readable_by_other_editors_sharing_the_folder() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let story = dir.path().join("s.ron");
+        std::fs::write(&story, "").unwrap();
+        acquire(&story, "Mira", SignedDuration::from_hours(12)).unwrap();
+        let mode = std::fs::metadata(lock_path(&story))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
+
     use super::*;
 
     #[test]

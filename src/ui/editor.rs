@@ -64,8 +64,11 @@ pub fn show(
         .id_salt("editor-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let width = ui.available_width().min(theme::COLUMN_WIDTH);
-            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+            // Room for the scroll bar, so it never covers a field's edge or
+            // a counter when the fields are taller than the window.
+            let available = ui.available_width() - scroll_bar_room(ui);
+            let width = available.min(theme::COLUMN_WIDTH);
+            let margin = ((available - width) / 2.0).max(0.0);
             ui.horizontal(|ui| {
                 ui.add_space(margin);
                 ui.vertical(|ui| {
@@ -77,6 +80,12 @@ pub fn show(
             });
         });
     out
+}
+
+/// The width the editor's vertical scroll bar takes at the right edge.
+pub fn scroll_bar_room(ui: &Ui) -> f32 {
+    let scroll = &ui.spacing().scroll;
+    scroll.bar_width + scroll.bar_inner_margin + scroll.bar_outer_margin
 }
 
 fn fields_ui(
