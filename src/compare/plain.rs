@@ -496,7 +496,8 @@ impl Style {
             } else {
                 let lead = |t: &str| t.len() - t.trim_start().len();
                 let trail = |t: &str| t.len() - t.trim_end().len();
-                let cut = |t: &str, l: usize, r: usize| t[l..t.len() - r].to_owned();
+                // A side of spaces alone loses them at both ends: cut once.
+                let cut = |t: &str, l: usize, r: usize| t[l..(t.len() - r).max(l)].to_owned();
                 let (dl, il) = (lead(del), lead(ins));
                 let (dt, it) = (trail(del), trail(ins));
                 // Spaces at an end go outside the marks when every non-empty
