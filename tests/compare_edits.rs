@@ -224,6 +224,32 @@ fn split_and_merge_lines_read_as_the_old_and_the_new_paragraph() {
     assert!(lines[1].contains("[-1911-]{+1912+}"), "{out}");
 }
 
+/// A paragraph's last sentence carried on to a new paragraph written around
+/// it is a split: the sentence is shown struck out once and the new words
+/// once, not the sentence removed, then a whole paragraph added.
+#[test]
+fn sentence_carried_into_a_new_paragraph_is_a_split() {
+    let (said, quote) = P3.split_at(P3.find(" “We’re").unwrap());
+    let next =
+        format!("Crowds gathered on the quay as the first walkers crossed in the rain.{quote}");
+    let new = story(&[P1, P2, said, &next, P4, P5, P6]);
+    let d = diff(&original(), &new);
+    let rows = changed_rows(&d);
+    assert!(
+        matches!(&rows[..], [Row::Split { old: 2, new, .. }] if *new == (2..4)),
+        "{rows:?}"
+    );
+    let quote = quote.trim_start();
+    assert_eq!(
+        text(&d),
+        format!(
+            "@@ body ¶3 split from ¶3 @@\n{said} [-{quote}-]\n\
+             @@ body ¶4 split from ¶3 @@\n\
+             {{+Crowds gathered on the quay as the first walkers crossed in the rain.+}} {quote}\n"
+        )
+    );
+}
+
 #[test]
 fn moved_paragraph_costs_nothing_but_its_place() {
     let new = story(&[P1, P5, P2, P3, P4, P6]);
