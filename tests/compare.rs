@@ -4,7 +4,7 @@
 //! ever splits a character — also when paragraphs move, split and merge, where
 //! taking back one half of a move takes back the whole move.
 
-use copydesk::compare::{self, Granularity, Options, Row};
+use copydesk::compare::{self, Granularity, Options, Row, plain};
 use copydesk::story::{Field, Fields};
 use proptest::prelude::*;
 
@@ -198,6 +198,32 @@ proptest! {
     }
 
     #[test]
+    fn split_and_merge_pairs_read_as_an_edit_in_the_diff_text((old, new) in reordered_pair()) {
+        let marks = ['[', ']', '{', '}'];
+        prop_assume!(!old.body.contains(marks) && !new.body.contains(marks));
+        let diff = compare::compare(&old, &new, &Options::default());
+        let out = plain::word_diff(&diff, "a", "b", false);
+        let lines: Vec<(String, String)> = out
+            .split('\n')
+            .filter(|l| !l.starts_with("@@ ") && !l.starts_with("--- ") && !l.starts_with("+++ "))
+            .map(sides)
+            .collect();
+        let fd = diff.field(Field::Body);
+        let para = |text: &str, r: &std::ops::Range<usize>| norm(&text[r.clone()]);
+        for row in &fd.rows {
+            let (olds, news) = (row.old_paragraphs(), row.new_paragraphs());
+            if !matches!(row, Row::Split { .. } | Row::Merged { .. }) {
+                continue;
+            }
+            let found = olds.clone().any(|i| news.clone().any(|j| {
+                let pair = (para(&old.body, &fd.old_paragraphs[i]), para(&new.body, &fd.new_paragraphs[j]));
+                lines.contains(&pair)
+            }));
+            prop_assert!(found, "{:?} has no line pairing an old paragraph with a new one:\n{}", row, out);
+        }
+    }
+
+    #[test]
     fn a_version_compared_with_itself_has_no_changes((old, _new) in fields_pair(), g in granularity()) {
         let options = Options { granularity: g, ignore_whitespace: true, ignore_quote_style: true, ..Options::default() };
         let diff = compare::compare(&old, &old, &options);
@@ -214,6 +240,38 @@ proptest! {
         let fd = diff.field(Field::Body);
         prop_assert_eq!(compare::apply(&old.body, &new.body, &fd.changes), new.body.clone());
     }
+}
+
+/// Whitespace runs as one space, no space at the ends.
+fn norm(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The old side (text outside the marks and inside `[-…-]`) and the new side
+/// (outside the marks and inside `{+…+}`) of one line of `diff` text.
+fn sides(line: &str) -> (String, String) {
+    let (mut old, mut new) = (String::new(), String::new());
+    let mut rest = line;
+    loop {
+        let next = [("[-", "-]"), ("{+", "+}")]
+            .into_iter()
+            .filter_map(|(open, close)| rest.find(open).map(|at| (at, open, close)))
+            .min();
+        let Some((at, open, close)) = next else { break };
+        old.push_str(&rest[..at]);
+        new.push_str(&rest[..at]);
+        let inner = &rest[at + open.len()..];
+        let end = inner.find(close).unwrap_or(inner.len());
+        if open == "[-" {
+            old.push_str(&inner[..end]);
+        } else {
+            new.push_str(&inner[..end]);
+        }
+        rest = &inner[(end + close.len()).min(inner.len())..];
+    }
+    old.push_str(rest);
+    new.push_str(rest);
+    (norm(&old), norm(&new))
 }
 
 /// The reordering strategy really produces moves, splits and merges, so the

@@ -92,12 +92,15 @@ fn split_paragraph_is_shown_as_a_split() {
         matches!(&rows[..], [Row::Split { old: 3, new, .. }] if *new == (3..5)),
         "{rows:?}"
     );
-    // Each part in its section, nothing marked: no word changed.
+    // The part closest to the old paragraph shows it with the text that went
+    // on to the next part struck out, so that line reads as the old
+    // paragraph on its old side and as the part on its new side; the other
+    // part has nothing marked: no word changed.
     let out = text(&d);
     let b = b.trim_start();
     assert_eq!(
         out,
-        format!("@@ body ¶4 split from ¶4 @@\n{a}\n@@ body ¶5 split from ¶4 @@\n{b}\n")
+        format!("@@ body ¶4 split from ¶4 @@\n{a} [-{b}-]\n@@ body ¶5 split from ¶4 @@\n{b}\n")
     );
 }
 
@@ -117,7 +120,9 @@ fn split_and_edited_paragraph_marks_only_the_edit() {
     let marked = b.replacen("Some", "[-Some-]{+Several+}", 1);
     assert_eq!(
         out,
-        format!("@@ body ¶4 split from ¶4 @@\n{a}\n@@ body ¶5 split from ¶4 @@\n{marked}\n")
+        format!(
+            "@@ body ¶4 split from ¶4 @@\n{a} [-{b}-]\n@@ body ¶5 split from ¶4 @@\n{marked}\n"
+        )
     );
 }
 
@@ -131,10 +136,117 @@ fn merged_paragraphs_are_shown_as_a_merge() {
         matches!(&rows[..], [Row::Merged { old, new: 3, .. }] if *old == (3..5)),
         "{rows:?}"
     );
+    // The merged paragraph reads as the old paragraph closest to it with the
+    // other one added; that one has a section of its own, nothing marked.
     let out = text(&d);
     assert_eq!(
         out,
-        format!("@@ body ¶4 merged from ¶4 and ¶5 @@\n{P4} {P5}\n")
+        format!(
+            "@@ body ¶4 merged from ¶4 and ¶5 @@\n{P4} {{+{P5}+}}\n\
+             @@ body ¶5 merged into ¶4 @@\n{P5}\n"
+        )
+    );
+}
+
+/// Each obvious pair of a split or a merge — the old paragraph and the part
+/// closest to it — is one printed line that reads as the old paragraph on its
+/// old side (text outside the marks and `[-…-]`) and as the new one on its new
+/// side (text outside the marks and `{+…+}`), wherever the closest part lies.
+#[test]
+fn split_and_merge_lines_read_as_the_old_and_the_new_paragraph() {
+    fn sides(line: &str) -> (String, String) {
+        let (mut old, mut new) = (String::new(), String::new());
+        let mut rest = line;
+        while let Some(at) = rest.find(['[', '{']) {
+            let (open, close) = if rest[at..].starts_with("[-") {
+                ("[-", "-]")
+            } else if rest[at..].starts_with("{+") {
+                ("{+", "+}")
+            } else {
+                old.push_str(&rest[..=at]);
+                new.push_str(&rest[..=at]);
+                rest = &rest[at + 1..];
+                continue;
+            };
+            old.push_str(&rest[..at]);
+            new.push_str(&rest[..at]);
+            let end = rest[at..].find(close).unwrap() + at;
+            let inner = &rest[at + open.len()..end];
+            if open == "[-" {
+                old.push_str(inner);
+            } else {
+                new.push_str(inner);
+            }
+            rest = &rest[end + close.len()..];
+        }
+        old.push_str(rest);
+        new.push_str(rest);
+        let norm = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        (norm(old), norm(new))
+    }
+    // A short first sentence split off (the closest part is the second), with
+    // an edit in each part.
+    let (lead, rest) = P2.split_at(P2.find(" at a cost").unwrap());
+    let lead = lead.replace("140", "160");
+    let rest = format!("The work{}", rest.replace("about 20%", "some 20%"));
+    let new = story(&[P1, &lead, &rest, P3, P4, P5, P6]);
+    let d = diff(&original(), &new);
+    assert!(
+        matches!(&changed_rows(&d)[..], [Row::Split { old: 1, new, .. }] if *new == (1..3)),
+        "{:?}",
+        changed_rows(&d)
+    );
+    let out = text(&d);
+    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with("@@")).collect();
+    let paired: Vec<(String, String)> = lines.iter().map(|l| sides(l)).collect();
+    assert!(
+        paired.contains(&(P2.to_owned(), lead.clone()))
+            || paired.contains(&(P2.to_owned(), rest.clone())),
+        "{out}"
+    );
+    // The other part shows only its own word changes.
+    assert_eq!(out.matches("[-140-]{+160+}").count(), 1, "{out}");
+    assert_eq!(out.matches("[-about-]{+some+}").count(), 1, "{out}");
+
+    // Two paragraphs merged with an edit in each.
+    let joined = format!(
+        "{} {}",
+        P4.replace("a third", "a quarter"),
+        P5.replace("1911", "1912")
+    );
+    let new = story(&[P1, P2, P3, &joined, P6]);
+    let d = diff(&original(), &new);
+    let out = text(&d);
+    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with("@@")).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(sides(lines[0]), (P4.to_owned(), joined.clone()), "{out}");
+    assert!(out.contains("@@ body ¶5 merged into ¶4 @@\n"), "{out}");
+    assert!(lines[1].contains("[-1911-]{+1912+}"), "{out}");
+}
+
+/// A paragraph's last sentence carried on to a new paragraph written around
+/// it is a split: the sentence is shown struck out once and the new words
+/// once, not the sentence removed, then a whole paragraph added.
+#[test]
+fn sentence_carried_into_a_new_paragraph_is_a_split() {
+    let (said, quote) = P3.split_at(P3.find(" “We’re").unwrap());
+    let next =
+        format!("Crowds gathered on the quay as the first walkers crossed in the rain.{quote}");
+    let new = story(&[P1, P2, said, &next, P4, P5, P6]);
+    let d = diff(&original(), &new);
+    let rows = changed_rows(&d);
+    assert!(
+        matches!(&rows[..], [Row::Split { old: 2, new, .. }] if *new == (2..4)),
+        "{rows:?}"
+    );
+    let quote = quote.trim_start();
+    assert_eq!(
+        text(&d),
+        format!(
+            "@@ body ¶3 split from ¶3 @@\n{said} [-{quote}-]\n\
+             @@ body ¶4 split from ¶3 @@\n\
+             {{+Crowds gathered on the quay as the first walkers crossed in the rain.+}} {quote}\n"
+        )
     );
 }
 

@@ -35,6 +35,15 @@ pub const IN_PLACE_DICE: f32 = 0.5;
 /// are words of the other side not yet accounted for.
 const PART_CONTAINED: f32 = 0.5;
 
+/// A paragraph also joins a split (merge) when it holds at least
+/// [`REST_TAKEN`] of the words of the other side still unaccounted for, those
+/// are at least [`REST_SHARE`] of its words, and at least [`PART_HOLDS`] of
+/// the paragraph's own words are theirs: the rest of a paragraph that went on,
+/// with new text around it, to the next one.
+const REST_TAKEN: f32 = 0.8;
+const REST_SHARE: f32 = 0.3;
+const PART_HOLDS: f32 = 0.3;
+
 /// Above this many candidate comparisons, pairs are looked for through an
 /// index of rarer words instead of comparing every paragraph with every other.
 const ALL_PAIRS_LIMIT: usize = 2_500;
@@ -298,10 +307,16 @@ pub fn align(
                         continue;
                     }
                     let joined = union(&acc, &part);
-                    let gain = shared(target, &joined) - shared(target, &acc);
-                    if gain as f32 >= PART_CONTAINED * part.len() as f32
-                        && dice(target, &joined) > dice(target, &acc)
-                    {
+                    let had = shared(target, &acc);
+                    let gain = shared(target, &joined) - had;
+                    let left = target.len() - had;
+                    let contained = gain as f32 >= PART_CONTAINED * part.len() as f32
+                        && dice(target, &joined) > dice(target, &acc);
+                    let rest = left as f32 >= REST_SHARE * target.len() as f32
+                        && gain as f32 >= REST_TAKEN * left as f32
+                        && gain as f32 >= PART_HOLDS * part.len() as f32
+                        && dice(target, &joined) >= PAIR_DICE;
+                    if contained || rest {
                         used[next] = true;
                         acc = joined;
                         if next == range.end {
