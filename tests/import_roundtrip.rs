@@ -178,6 +178,10 @@ proptest! {
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
+        // A lede that opens "Text (AP) — …" (or –) is a wire dateline ("Text" the
+        // place) to any reader, the importer included: with no dateline in
+        // the story, no export can say it is not one.
+        prop_assume!(!fields.body.starts_with("Text (AP) "));
         if let Err(e) = round_trip(&fields) {
             prop_assert!(false, "{}", e);
         }
