@@ -163,3 +163,117 @@ fn two_windows_saving_one_story_keep_both_texts() {
     first.run();
     first.get_by_label_contains("changed by someone else");
 }
+
+/// Set by [`two_processes_editing_one_story_keep_both_texts`] for its child.
+const CHILD_STORY: &str = "COPYDESK_LOCK_UI_CHILD_STORY";
+
+/// Two Copydesk processes on one story, as on a shared desk: the first has
+/// it open with unsaved text; the second (a real process: this test binary
+/// run again) finds it read-only under the first's lock, takes it over,
+/// types and saves. The first then saves too: it is asked, and keeps both
+/// texts — its own as the story, the second's as a draft. Nothing is
+/// silently overwritten.
+#[test]
+fn two_processes_editing_one_story_keep_both_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = story_file(dir.path());
+    let mut first = window_on(&path);
+    assert!(
+        lock::read(&path).unwrap().unwrap().is_this_process(),
+        "opening the story for editing takes its lock"
+    );
+    type_into(
+        &mut first,
+        Role::MultilineTextInput,
+        "Body",
+        "First process. ",
+    );
+
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "second_process_takes_over_and_saves",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env(CHILD_STORY, &path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "the second process failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("1 passed"),
+        "the second process ran its test: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let theirs = store::load(&path).unwrap();
+    assert!(theirs.fields.body.contains("Second process. "));
+    assert!(!theirs.fields.body.contains("First process. "));
+    assert_eq!(theirs.decisions[0].action, "take-over");
+
+    // Back in the first window: its unsaved text is still there and Save asks.
+    assert!(
+        first
+            .state()
+            .doc
+            .story
+            .fields
+            .body
+            .contains("First process. ")
+    );
+    first.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    first.run();
+    first.get_by_label("The file changed on disk");
+    first
+        .get_by_label("Save mine, keep theirs as a draft")
+        .click();
+    first.run();
+    assert!(!first.state().doc.is_dirty());
+
+    let saved = store::load(&path).unwrap();
+    assert!(
+        saved.fields.body.contains("First process. "),
+        "{}",
+        saved.fields.body
+    );
+    let bodies: Vec<&str> = saved
+        .drafts
+        .iter()
+        .map(|d| d.fields.body.as_str())
+        .collect();
+    assert!(
+        bodies.iter().any(|b| b.contains("Second process. ")),
+        "the second process's text is kept as a draft: {bodies:?}"
+    );
+    assert_eq!(saved.decisions.len(), 1, "the take-over stays recorded");
+}
+
+/// The second process of [`two_processes_editing_one_story_keep_both_texts`].
+#[test]
+#[ignore = "the second process of two_processes_editing_one_story_keep_both_texts, run by it"]
+fn second_process_takes_over_and_saves() {
+    let Some(path) = std::env::var_os(CHILD_STORY) else {
+        return;
+    };
+    let path = PathBuf::from(path);
+    let mut second = window_on(&path);
+    second.get_by_label_contains("Read-only: open by Sam on");
+    type_into(&mut second, Role::MultilineTextInput, "Body", "Not taken. ");
+    assert!(!second.state().doc.is_dirty(), "read-only takes no typing");
+    second.get_by_label("Take over").click();
+    second.run();
+    type_into(
+        &mut second,
+        Role::MultilineTextInput,
+        "Body",
+        "Second process. ",
+    );
+    second.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    second.run();
+    assert!(!second.state().doc.is_dirty(), "the second process saved");
+    assert!(lock::read(&path).unwrap().unwrap().is_this_process());
+}

@@ -1,4 +1,5 @@
-//! The menu bar, messages, status line, settings window and the drop overlay.
+//! The menu bar, messages, status line and the drop overlay (the settings
+//! window itself is `ui::settings_window`).
 
 #[allow(unused_imports)]
 use super::*;
@@ -143,67 +144,13 @@ impl CopydeskApp {
     }
 
     pub(super) fn settings_window(&mut self, ctx: &egui::Context) {
-        let mut open = self.show_settings;
-        egui::Window::new("Settings")
-            .open(&mut open)
-            .resizable(false)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                let limits = &mut self.settings.limits;
-                egui::Grid::new("settings-grid")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        for (name, value, range) in [
-                            ("Slug limit (characters)", &mut limits.slug, 1..=200),
-                            ("Headline limit (characters)", &mut limits.headline, 1..=400),
-                            ("Subhead limit (characters)", &mut limits.subhead, 1..=1000),
-                            (
-                                "Reading speed (words per minute)",
-                                &mut limits.words_per_minute,
-                                50..=1000,
-                            ),
-                        ] {
-                            let label = ui.label(name);
-                            ui.add(egui::DragValue::new(value).range(range))
-                                .labelled_by(label.id);
-                            ui.end_row();
-                        }
-                    });
-                if ui.button("Restore defaults").clicked() {
-                    *limits = Limits::default();
-                }
-                ui.separator();
-                egui::Grid::new("settings-locks")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        let label = ui.label("Your name (in story locks)");
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.settings.editor_name)
-                                .hint_text(crate::desk::DeskSettings::default().user),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
-                        let label = ui.label("A lock is stale after (hours)");
-                        let mut hours = self.settings.stale_lock_hours.unwrap_or(12);
-                        if ui
-                            .add(egui::DragValue::new(&mut hours).range(1..=720))
-                            .labelled_by(label.id)
-                            .changed()
-                        {
-                            self.settings.stale_lock_hours = Some(hours);
-                        }
-                        ui.end_row();
-                    });
-                if let Some(spelling) = &self.spelling {
-                    ui.separator();
-                    crate::ui::spelling::settings_ui(
-                        ui,
-                        &mut self.settings.spelling,
-                        &spelling.languages,
-                    );
-                }
-            });
-        self.show_settings = open;
+        let languages = self.spelling.as_ref().map(|s| s.languages.as_slice());
+        crate::ui::settings_window::show(
+            ctx,
+            &mut self.show_settings,
+            &mut self.settings,
+            languages,
+        );
     }
 
     pub(super) fn drop_overlay(&self, ctx: &egui::Context) {

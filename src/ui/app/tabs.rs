@@ -344,53 +344,17 @@ impl CopydeskApp {
 
     /// The prompt listing every unsaved story: Save all, Discard all, Cancel.
     pub(super) fn unsaved_all_modal(&mut self, ctx: &egui::Context) -> Option<Modal> {
-        enum Choice {
-            Save,
-            Discard,
-            Cancel,
-        }
-        let names = self.unsaved_names();
-        let mut choice = None;
-        let response = egui::Modal::new(Id::unique("copydesk-unsaved-all")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
-            ui.heading(format!("{} stories have unsaved changes", names.len()));
-            for name in &names {
-                ui.label(format!("• {name}"));
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui
-                    .button("Save all")
-                    .on_hover_text("Save each story (a new one asks where), then close")
-                    .clicked()
-                {
-                    choice = Some(Choice::Save);
-                }
-                if ui
-                    .button("Discard all")
-                    .on_hover_text("Close without saving any of them")
-                    .clicked()
-                {
-                    choice = Some(Choice::Discard);
-                }
-                if ui.button("Cancel").clicked() {
-                    choice = Some(Choice::Cancel);
-                }
-            });
-        });
-        if choice.is_none() && response.should_close() {
-            choice = Some(Choice::Cancel);
-        }
-        match choice {
+        use crate::ui::prompts::SaveAnswer;
+        match crate::ui::prompts::unsaved_all(ctx, &self.unsaved_names()) {
             None => Some(Modal::UnsavedAll),
-            Some(Choice::Cancel) => None,
-            Some(Choice::Discard) => {
+            Some(SaveAnswer::Cancel) => None,
+            Some(SaveAnswer::Discard) => {
                 self.discard_all();
                 self.allow_close = true;
                 self.proceed(Then::Quit);
                 self.modal.take()
             }
-            Some(Choice::Save) => {
+            Some(SaveAnswer::Save) => {
                 self.saving_all = true;
                 self.save_next_for_quit();
                 self.modal.take()
