@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Id, RichText};
+use egui::RichText;
 
 use egui::text_edit::TextEditState;
 
