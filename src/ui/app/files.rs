@@ -1,4 +1,5 @@
-//! Opening, saving, importing and exporting files, and the desk.
+//! Opening, saving, importing and exporting files, and the desk; dropped
+//! files; a file changed by someone else, noticed when the window regains focus.
 
 #[allow(unused_imports)]
 use super::*;
@@ -215,6 +216,67 @@ impl CopydeskApp {
             SaveError::Draft { .. } => self.error(err.to_string()),
             SaveError::Store(err) => {
                 self.error(format!("{err}. Your text is still here, unsaved."))
+            }
+        }
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        let Some(path) = dropped.into_iter().next() else {
+            return;
+        };
+        if path.is_dir() {
+            return self.open_desk(&path);
+        }
+        let is_story = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if is_story {
+            self.queue.push(Command::OpenPath(path));
+        } else if import::detect::importable_path(&path) {
+            self.proceed(Then::ImportPath(path));
+        } else {
+            self.error(format!(
+                "{}: not opened — drop a .ron story, or copy to import (.md .txt .xml .json .docx wire text)",
+                path.display()
+            ));
+        }
+    }
+
+    /// When the window comes back into focus, look for changes to the file made
+    /// by someone else: offer to reload when nothing is unsaved, warn otherwise.
+    pub(super) fn check_disk_on_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        let regained = focused && !self.was_focused;
+        self.was_focused = focused;
+        if !regained || self.modal.is_some() {
+            return;
+        }
+        if self.screenshot.is_none()
+            && let Some(message) = self.doc.check_lock_taken()
+        {
+            self.error(message);
+        }
+        let (Some(path), Some(known)) = (self.doc.path.clone(), self.doc.disk_hash) else {
+            return;
+        };
+        if let Ok(Some(now)) = store::file_hash(&path)
+            && now != known
+        {
+            if self.doc.is_dirty() {
+                self.error(format!(
+                    "{} was changed by someone else. Save will ask before overwriting it.",
+                    path.display()
+                ));
+            } else {
+                self.modal = Some(Modal::Reload { path });
             }
         }
     }
