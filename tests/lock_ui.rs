@@ -47,6 +47,33 @@ fn type_into(harness: &mut Harness<'_, CopydeskApp>, role: Role, label: &str, te
     harness.run();
 }
 
+/// Answer the conflict prompt with "Save mine, keep theirs as a draft" and
+/// check the file: `mine` is the story's text, `theirs` is in a draft.
+fn keep_both(
+    harness: &mut Harness<'_, CopydeskApp>,
+    path: &Path,
+    mine: &str,
+    theirs: &str,
+) -> Story {
+    harness
+        .get_by_label("Save mine, keep theirs as a draft")
+        .click();
+    harness.run();
+    assert!(!harness.state().doc.is_dirty());
+    let saved = store::load(path).unwrap();
+    assert!(saved.fields.body.contains(mine), "{}", saved.fields.body);
+    let bodies: Vec<&str> = saved
+        .drafts
+        .iter()
+        .map(|d| d.fields.body.as_str())
+        .collect();
+    assert!(
+        bodies.iter().any(|b| b.contains(theirs)),
+        "their text is kept as a draft: {bodies:?}"
+    );
+    saved
+}
+
 #[test]
 fn a_story_open_elsewhere_is_read_only_and_take_over_works() {
     let dir = tempfile::tempdir().unwrap();
@@ -131,31 +158,9 @@ fn two_windows_saving_one_story_keep_both_texts() {
             .contains("First editor. "),
         "nothing is written before the editor chooses"
     );
-    second
-        .get_by_label("Save mine, keep theirs as a draft")
-        .click();
-    second.run();
-    assert!(!second.state().doc.is_dirty());
-
-    let saved = store::load(&path).unwrap();
-    assert!(
-        saved.fields.body.contains("Second editor. "),
-        "{}",
-        saved.fields.body
-    );
-    let bodies: Vec<&str> = saved
-        .drafts
-        .iter()
-        .map(|d| d.fields.body.as_str())
-        .collect();
-    assert!(
-        bodies.iter().any(|b| b.contains("First editor. ")),
-        "the first editor's text is kept as a draft: {bodies:?}"
-    );
-    assert!(
-        bodies.last().unwrap().contains("Second editor. "),
-        "{bodies:?}"
-    );
+    let saved = keep_both(&mut second, &path, "Second editor. ", "First editor. ");
+    let last = &saved.drafts.last().unwrap().fields.body;
+    assert!(last.contains("Second editor. "), "{last}");
     // The first window, back in focus, sees the story changed.
     first
         .state_mut()
@@ -228,27 +233,7 @@ fn two_processes_editing_one_story_keep_both_texts() {
     first.key_press_modifiers(Modifiers::COMMAND, Key::S);
     first.run();
     first.get_by_label("The file changed on disk");
-    first
-        .get_by_label("Save mine, keep theirs as a draft")
-        .click();
-    first.run();
-    assert!(!first.state().doc.is_dirty());
-
-    let saved = store::load(&path).unwrap();
-    assert!(
-        saved.fields.body.contains("First process. "),
-        "{}",
-        saved.fields.body
-    );
-    let bodies: Vec<&str> = saved
-        .drafts
-        .iter()
-        .map(|d| d.fields.body.as_str())
-        .collect();
-    assert!(
-        bodies.iter().any(|b| b.contains("Second process. ")),
-        "the second process's text is kept as a draft: {bodies:?}"
-    );
+    let saved = keep_both(&mut first, &path, "First process. ", "Second process. ");
     assert_eq!(saved.decisions.len(), 1, "the take-over stays recorded");
 }
 
