@@ -13,8 +13,7 @@
 //! - `desk/watch_change_5000`: a story rewritten by another program, from
 //!   the write until the full list shows its new headline: the watcher's
 //!   event, the desk re-reading that one file, and the list again (the desk
-//!   view does the last two on its next frame; it looks every 500 ms while
-//!   idle, so in the window add at most that: ≤ 1 s in all).
+//!   view does the last two on the frame the watcher wakes it for): ≤ 1 s.
 //!
 //! References measured in the same run, to give ratios against:
 //! - `desk/ref_load_all_5000`: `store::load` of every story, one after another

@@ -509,6 +509,12 @@ fn a_large_desk_opens_off_the_ui_thread_with_progress() {
 fn a_story_written_by_another_program_shows_in_the_table() {
     let dir = desk();
     let mut harness = open_desk(dir.path());
+    // The window is idle: nothing asks for another frame…
+    harness.run();
+    assert!(
+        !harness.ctx.has_requested_repaint(),
+        "an idle desk view keeps asking for frames"
+    );
     put(
         dir.path(),
         "politics/late.ron",
@@ -516,6 +522,15 @@ fn a_story_written_by_another_program_shows_in_the_table() {
         "Late news from the council",
         "Written by another program.",
         Status::Draft,
+    );
+    // …until the watcher wakes it: no polling.
+    let start = std::time::Instant::now();
+    while !harness.ctx.has_requested_repaint() && start.elapsed().as_secs() < 2 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(
+        harness.ctx.has_requested_repaint(),
+        "the change did not wake the window"
     );
     for _ in 0..300 {
         harness.step();

@@ -33,6 +33,12 @@ fn matters(root: &Path, path: &Path) -> bool {
 
 /// Start watching the desk at `root` (an absolute path, as [`Desk::root`](super::Desk::root) gives).
 pub fn watch(root: &Path) -> Result<Watcher, DeskError> {
+    watch_with(root, || {})
+}
+
+/// [`watch`], calling `wake` on the watcher's thread after each change is
+/// reported, so a window can look at once instead of polling.
+pub fn watch_with(root: &Path, wake: impl Fn() + Send + 'static) -> Result<Watcher, DeskError> {
     let (tx, rx) = mpsc::channel();
     let owned = root.to_owned();
     let handler = move |result: notify::Result<notify::Event>| {
@@ -45,8 +51,8 @@ pub fn watch(root: &Path) -> Result<Watcher, DeskError> {
             .into_iter()
             .filter(|p| matters(&owned, p))
             .collect();
-        if !paths.is_empty() {
-            let _ = tx.send(paths);
+        if !paths.is_empty() && tx.send(paths).is_ok() {
+            wake();
         }
     };
     let err = |e: notify::Error| DeskError::Watch {

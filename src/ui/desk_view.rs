@@ -183,7 +183,10 @@ impl DeskView {
             match opening.result.try_recv() {
                 Ok(Ok((desk, refreshed))) => {
                     self.notes = refreshed.problems;
-                    self.watcher = desk::watch::watch(desk.root()).ok();
+                    // The watcher wakes the window when a file changes.
+                    let ctx = ctx.clone();
+                    let wake = move || ctx.request_repaint();
+                    self.watcher = desk::watch::watch_with(desk.root(), wake).ok();
                     self.state = State::Open(Box::new(desk));
                     self.stale = true;
                 }
@@ -208,8 +211,6 @@ impl DeskView {
                 }
                 self.stale = true;
             }
-            // The watcher reports between frames: look again soon.
-            ctx.request_repaint_after(Duration::from_millis(500));
         }
     }
 
