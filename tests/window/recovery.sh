@@ -28,7 +28,9 @@ trap cleanup EXIT
 trap 'echo "recovery.sh: line $LINENO: command failed" >&2' ERR
 
 # Xvfb on a free display; it writes the display number it took to fd 3.
-Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+# -noreset: by default Xvfb resets when its last client goes, and a copydesk
+# started during the reset (right after the kill) cannot connect.
+Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp -noreset 3>"$work/display" 2>"$work/xvfb.log" &
 pids+=($!)
 disown
 for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
