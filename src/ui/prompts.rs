@@ -10,6 +10,24 @@ use egui::{Id, RichText};
 
 use crate::ui::theme;
 
+/// A row of buttons (label, tooltip or "", value): the value of the one
+/// clicked this frame.
+fn choices<T: Copy>(ui: &mut egui::Ui, buttons: &[(&str, &str, T)]) -> Option<T> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        for &(label, hover, value) in buttons {
+            let mut button = ui.button(label);
+            if !hover.is_empty() {
+                button = button.on_hover_text(hover);
+            }
+            if button.clicked() {
+                picked = Some(value);
+            }
+        }
+    });
+    picked
+}
+
 /// An answer to "Save your changes?" for one story or for several.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveAnswer {
@@ -28,17 +46,14 @@ pub fn unsaved(ctx: &egui::Context, name: &str) -> Option<SaveAnswer> {
             "“{name}” has changes that are not saved. Save them first?"
         ));
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                answer = Some(SaveAnswer::Save);
-            }
-            if ui.button("Discard").clicked() {
-                answer = Some(SaveAnswer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(SaveAnswer::Cancel);
-            }
-        });
+        answer = choices(
+            ui,
+            &[
+                ("Save", "", SaveAnswer::Save),
+                ("Discard", "", SaveAnswer::Discard),
+                ("Cancel", "", SaveAnswer::Cancel),
+            ],
+        );
     });
     answer.or(response.should_close().then_some(SaveAnswer::Cancel))
 }
@@ -53,25 +68,22 @@ pub fn unsaved_all(ctx: &egui::Context, names: &[String]) -> Option<SaveAnswer> 
             ui.label(format!("• {name}"));
         }
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui
-                .button("Save all")
-                .on_hover_text("Save each story (a new one asks where), then close")
-                .clicked()
-            {
-                answer = Some(SaveAnswer::Save);
-            }
-            if ui
-                .button("Discard all")
-                .on_hover_text("Close without saving any of them")
-                .clicked()
-            {
-                answer = Some(SaveAnswer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(SaveAnswer::Cancel);
-            }
-        });
+        answer = choices(
+            ui,
+            &[
+                (
+                    "Save all",
+                    "Save each story (a new one asks where), then close",
+                    SaveAnswer::Save,
+                ),
+                (
+                    "Discard all",
+                    "Close without saving any of them",
+                    SaveAnswer::Discard,
+                ),
+                ("Cancel", "", SaveAnswer::Cancel),
+            ],
+        );
     });
     answer.or(response.should_close().then_some(SaveAnswer::Cancel))
 }
@@ -122,14 +134,13 @@ pub fn typed_path(
                     .color(theme::warn_text(ui)),
             );
         }
-        ui.horizontal(|ui| {
-            if ui.button(action).clicked() {
-                answer = Some(TextAnswer::Go);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(TextAnswer::Cancel);
-            }
-        });
+        let buttons = [
+            (action, "", TextAnswer::Go),
+            ("Cancel", "", TextAnswer::Cancel),
+        ];
+        if let Some(clicked) = choices(ui, &buttons) {
+            answer = Some(clicked);
+        }
     });
     if response.should_close() {
         return Some(TextAnswer::Cancel);
@@ -156,14 +167,13 @@ pub fn checkpoint(ctx: &egui::Context, label: &mut String) -> Option<TextAnswer>
         if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             answer = Some(TextAnswer::Go);
         }
-        ui.horizontal(|ui| {
-            if ui.button("Save checkpoint").clicked() {
-                answer = Some(TextAnswer::Go);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(TextAnswer::Cancel);
-            }
-        });
+        let buttons = [
+            ("Save checkpoint", "", TextAnswer::Go),
+            ("Cancel", "", TextAnswer::Cancel),
+        ];
+        if let Some(clicked) = choices(ui, &buttons) {
+            answer = Some(clicked);
+        }
     });
     if response.should_close() {
         return Some(TextAnswer::Cancel);
@@ -214,30 +224,24 @@ pub fn recover(
             ui.label(format!("{more} more recovered stories follow."));
         }
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            if ui
-                .button("Restore")
-                .on_hover_text("Open the recovered text; Save keeps it")
-                .clicked()
-            {
-                answer = Some(RecoverAnswer::Restore);
-            }
-            if item.on_disk.is_some()
-                && ui
-                    .button("Compare")
-                    .on_hover_text("Restore it and compare it with the saved file")
-                    .clicked()
-            {
-                answer = Some(RecoverAnswer::Compare);
-            }
-            if ui
-                .button("Discard")
-                .on_hover_text("Delete the recovered copy")
-                .clicked()
-            {
-                answer = Some(RecoverAnswer::Discard);
-            }
-        });
+        let mut buttons = vec![(
+            "Restore",
+            "Open the recovered text; Save keeps it",
+            RecoverAnswer::Restore,
+        )];
+        if item.on_disk.is_some() {
+            buttons.push((
+                "Compare",
+                "Restore it and compare it with the saved file",
+                RecoverAnswer::Compare,
+            ));
+        }
+        buttons.push((
+            "Discard",
+            "Delete the recovered copy",
+            RecoverAnswer::Discard,
+        ));
+        answer = choices(ui, &buttons);
     });
     answer
 }
@@ -263,35 +267,28 @@ pub fn conflict(ctx: &egui::Context, path: &Path) -> Option<ConflictAnswer> {
              or a script) since you opened or saved it.",
             path.display()
         ));
-        ui.horizontal(|ui| {
-            if ui
-                .button("Save mine, keep theirs as a draft")
-                .on_hover_text(
+        answer = choices(
+            ui,
+            &[
+                (
+                    "Save mine, keep theirs as a draft",
                     "Your text becomes the story's text; theirs is kept in its drafts \
                      (History shows and compares it)",
-                )
-                .clicked()
-            {
-                answer = Some(ConflictAnswer::SaveMine);
-            }
-            if ui
-                .button("Save as copy")
-                .on_hover_text("Keep both: save yours to a new file")
-                .clicked()
-            {
-                answer = Some(ConflictAnswer::SaveAsCopy);
-            }
-            if ui
-                .button("Compare")
-                .on_hover_text("See their version beside yours")
-                .clicked()
-            {
-                answer = Some(ConflictAnswer::Compare);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(ConflictAnswer::Cancel);
-            }
-        });
+                    ConflictAnswer::SaveMine,
+                ),
+                (
+                    "Save as copy",
+                    "Keep both: save yours to a new file",
+                    ConflictAnswer::SaveAsCopy,
+                ),
+                (
+                    "Compare",
+                    "See their version beside yours",
+                    ConflictAnswer::Compare,
+                ),
+                ("Cancel", "", ConflictAnswer::Cancel),
+            ],
+        );
     });
     answer.or(response.should_close().then_some(ConflictAnswer::Cancel))
 }
@@ -307,14 +304,10 @@ pub fn reload(ctx: &egui::Context, path: &Path) -> Option<bool> {
             "{} was changed by someone else. You have no unsaved changes.",
             path.display()
         ));
-        ui.horizontal(|ui| {
-            if ui.button("Reload").clicked() {
-                answer = Some(true);
-            }
-            if ui.button("Keep this version").clicked() {
-                answer = Some(false);
-            }
-        });
+        answer = choices(
+            ui,
+            &[("Reload", "", true), ("Keep this version", "", false)],
+        );
     });
     answer.or(response.should_close().then_some(false))
 }
