@@ -88,6 +88,8 @@ pub struct DeskView {
     notes: Vec<String>,
     /// An error from the index after the desk opened.
     problem: Option<String>,
+    /// Why files changed by others are not followed, when the watch failed.
+    unwatched: Option<String>,
     /// A refused move to Ready, shown until dealt with.
     gate: Option<ReadyGate>,
     /// The New story dialog, while open.
@@ -140,6 +142,7 @@ impl DeskView {
             stale: true,
             notes: Vec::new(),
             problem: None,
+            unwatched: None,
             gate: None,
             new_story: None,
             pick: None,
@@ -186,7 +189,15 @@ impl DeskView {
                     // The watcher wakes the window when a file changes.
                     let ctx = ctx.clone();
                     let wake = move || ctx.request_repaint();
-                    self.watcher = desk::watch::watch_with(desk.root(), wake).ok();
+                    match desk::watch::watch_with(desk.root(), wake) {
+                        Ok(watcher) => self.watcher = Some(watcher),
+                        Err(err) => {
+                            self.watcher = None;
+                            self.unwatched = Some(format!(
+                                "{err}. Changes made by others show when the desk is opened again."
+                            ));
+                        }
+                    }
                     self.state = State::Open(Box::new(desk));
                     self.stale = true;
                 }
@@ -321,7 +332,7 @@ impl DeskView {
         if self.stale {
             self.requery();
         }
-        if let Some(problem) = &self.problem {
+        for problem in self.problem.iter().chain(&self.unwatched) {
             ui.label(RichText::new(problem).color(theme::error_text(ui)));
         }
         if !self.notes.is_empty() {
